@@ -1,0 +1,63 @@
+# The door to the project. A newcomer needs two targets: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3.13 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test test-postgres lint format check bench bench-search lock messages publish-scheduled clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	touch $@
+
+messages: $(VENV)/.installed
+	@if ls locale/*/LC_MESSAGES/django.po >/dev/null 2>&1; then $(MANAGE) compilemessages --ignore=.venv -v0; fi
+
+run: $(VENV)/.installed messages
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) load_demo --port $(PORT)
+	@echo ""
+	@echo "  Site:   http://127.0.0.1:$(PORT)/"
+	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Development-only login: admin / condition-guides-dev"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed messages
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Needs DATABASE_URL=postgres://…; .ci/run starts a server and sets it.
+test-postgres: $(VENV)/.installed messages
+	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL=postgres://… first" && exit 2)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+publish-scheduled: $(VENV)/.installed
+	$(MANAGE) publish_scheduled
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/pages.py
+
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --output-file requirements.lock requirements.txt
+
+clean:
+	rm -rf $(VENV) .test-media collected-static

@@ -1,0 +1,415 @@
+import string
+import unicodedata
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import ConditionBodyBlock, SectionBlock
+from .evidence import EvidenceLevel
+
+GUIDES_PER_INDEX_PAGE = 100
+RELATED_GUIDES_SHOWN = 4
+
+
+class BodySystem(TranslatableMixin, models.Model):
+    """A part of the body a condition affects, used to browse and filter guides."""
+
+    name = models.CharField(
+        max_length=100, help_text=_("As readers would say it, such as 'Brain and nerves'.")
+    )
+    slug = models.SlugField(
+        max_length=100,
+        allow_unicode=True,
+        help_text=_("The short name used in web addresses. Lower case, with hyphens."),
+    )
+    description = models.TextField(
+        blank=True, help_text=_("Optional. One sentence shown when browsing by body system.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("body system")
+        verbose_name_plural = _("body systems")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_body_system_slug"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ConditionIndexPage(Page):
+    """The A–Z of condition guides, one per language."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Optional. A sentence or two above the A–Z list."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["conditions.ConditionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("condition index")
+
+    def guides(self):
+        return (
+            ConditionPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by(Lower("title"))
+        )
+
+    def body_systems(self):
+        return BodySystem.objects.filter(locale_id=self.locale_id).order_by("name")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        guides = self.guides()
+        system = None
+        slug = request.GET.get("system", "")
+        if slug:
+            system = self.body_systems().filter(slug=slug).first()
+            if system is None:
+                context["unknown_system"] = slug
+            else:
+                guides = guides.filter(body_systems__translation_key=system.translation_key)
+
+        titles = list(guides.values_list("title", flat=True))
+        paginator = Paginator(guides, GUIDES_PER_INDEX_PAGE)
+        page_number = request.GET.get("page", 1)
+        try:
+            page_obj = paginator.page(page_number)
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+
+        context.update(
+            system=system,
+            body_systems=self.body_systems(),
+            page_obj=page_obj,
+            paginator=paginator,
+            letter_groups=group_by_letter(
+                page_obj.object_list.specific()
+                .defer_streamfields()
+                .prefetch_related("body_systems")
+            ),
+            alphabet=alphabet_links(titles, GUIDES_PER_INDEX_PAGE),
+            guide_count=len(titles),
+        )
+        return context
+
+
+def initial_letter(title):
+    """The A–Z letter a title files under: accents dropped, digits and symbols under '#'."""
+    first = unicodedata.normalize("NFKD", title.strip()[:1]).encode("ascii", "ignore").decode()
+    first = first.upper()
+    return first if first in string.ascii_uppercase else "#"
+
+
+def group_by_letter(guides):
+    groups = {}
+    for guide in guides:
+        groups.setdefault(initial_letter(guide.title), []).append(guide)
+    return list(groups.items())
+
+
+def alphabet_links(titles, per_page):
+    """Each letter with the results page its first guide is on (None when no guide has it)."""
+    pages = {}
+    for position, title in enumerate(titles):
+        pages.setdefault(initial_letter(title), position // per_page + 1)
+    return [(letter, pages.get(letter)) for letter in [*string.ascii_uppercase, "#"]]
+
+
+class ConditionPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale = self.instance.locale_id or (
+            self.parent_page.locale_id if self.parent_page else None
+        )
+        if "body_systems" in self.fields and locale:
+            self.fields["body_systems"].queryset = BodySystem.objects.filter(locale_id=locale)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        last_reviewed = cleaned_data.get("last_reviewed")
+        next_review_due = cleaned_data.get("next_review_due")
+        if last_reviewed and next_review_due and next_review_due <= last_reviewed:
+            self.add_error("next_review_due", _("The next review must be after the last review."))
+        if cleaned_data.get("hero_image") and not cleaned_data.get("hero_image_alt"):
+            self.add_error("hero_image_alt", _("Describe the image for people who cannot see it."))
+        return cleaned_data
+
+
+@dataclass
+class Section:
+    """One block of a guide's body, as the page template renders it."""
+
+    block: object
+    heading: str = ""
+    anchor: str = ""
+    first_reference: int = 1
+    references: list = field(default_factory=list)
+
+
+class ConditionPage(Page):
+    """A guide to one condition, built from structured sections."""
+
+    summary = models.TextField(
+        max_length=300,
+        help_text=_(
+            "One or two plain sentences, at most 300 characters. Shown in lists, search "
+            "results and to search engines."
+        ),
+    )
+    also_known_as = models.TextField(
+        blank=True,
+        help_text=_(
+            "Other names people use, one per line: abbreviations (MS), older or everyday "
+            "names. Shown under the title and found by search."
+        ),
+    )
+    body_systems = ParentalManyToManyField(
+        BodySystem,
+        blank=True,
+        related_name="guides",
+        help_text=_("The parts of the body it affects. Readers browse guides by these."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. A calm, relevant image shown under the title."),
+    )
+    hero_image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        verbose_name=_("hero image description"),
+        help_text=_("What the image shows, for people who cannot see it. Needed with an image."),
+    )
+    body = StreamField(
+        ConditionBodyBlock(),
+        help_text=_("Start with the Overview, then add the sections this condition needs."),
+    )
+    reviewed_by = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("The clinician who last reviewed this guide, with their role."),
+    )
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text=_("The date a clinician last reviewed the guide.")
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("When the guide must be reviewed again: at most three years away."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("also_known_as"),
+        FieldPanel("body_systems", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
+            heading=_("Image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("reviewed_by"),
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+            ],
+            heading=_("Medical review"),
+        ),
+        InlinePanel(
+            "related_guides",
+            label=_("Related guides"),
+            help_text=_("Optional. Otherwise guides about the same body system are shown."),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("also_known_as", boost=4),
+        index.AutocompleteField("also_known_as"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("locale"),
+        index.RelatedFields("body_systems", [index.SearchField("name")]),
+    ]
+
+    base_form_class = ConditionPageForm
+    parent_page_types = ["conditions.ConditionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("condition guide")
+
+    @property
+    def alternative_names(self):
+        return [name.strip() for name in self.also_known_as.splitlines() if name.strip()]
+
+    @cached_property
+    def sections(self):
+        """The body's blocks with headings, unique anchors and reference numbers."""
+        sections = []
+        anchors = set()
+        next_reference = 1
+        for block in self.body:
+            section = Section(block=block, first_reference=next_reference)
+            if isinstance(block.block, SectionBlock):
+                section.heading = block.block.heading_for(block.value)
+                anchor = slugify(section.heading) or block.block_type
+                candidate, n = anchor, 2
+                while candidate in anchors:
+                    candidate, n = f"{anchor}-{n}", n + 1
+                section.anchor = candidate
+                anchors.add(candidate)
+            if block.block_type == "cannabis_evidence":
+                section.references = list(block.value["studies"])
+                next_reference += len(section.references)
+            sections.append(section)
+        return sections
+
+    @property
+    def contents(self):
+        return [section for section in self.sections if section.anchor]
+
+    @property
+    def references(self):
+        studies = [study for section in self.sections for study in section.references]
+        return list(enumerate(studies, start=1))
+
+    @property
+    def evidence_level(self):
+        """The strongest overall evidence level any cannabis evidence section states."""
+        levels = [
+            EvidenceLevel(block.value["evidence_level"])
+            for block in self.body
+            if block.block_type == "cannabis_evidence"
+        ]
+        return max(levels, key=lambda level: level.rank) if levels else None
+
+    def structured_data(self):
+        """schema.org ``MedicalWebPage`` about a ``MedicalCondition``, citing each study."""
+        condition = {"@type": "MedicalCondition", "name": self.title}
+        if self.alternative_names:
+            condition["alternateName"] = self.alternative_names
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalWebPage",
+            "name": self.title,
+            "description": self.summary,
+            "inLanguage": self.locale.language_code,
+            "about": condition,
+        }
+        if self.full_url:
+            data["url"] = self.full_url
+        if self.last_reviewed:
+            data["lastReviewed"] = self.last_reviewed.isoformat()
+        if self.reviewed_by:
+            data["reviewedBy"] = {"@type": "Person", "name": self.reviewed_by}
+        citations = [study_citation(study) for _number, study in self.references]
+        if citations:
+            data["citation"] = citations
+        return data
+
+    def get_related_guides(self):
+        picked = [
+            link.guide
+            for link in self.related_guides.select_related("guide")
+            if link.guide and link.guide.live
+        ]
+        if picked:
+            return [guide.localized for guide in picked]
+        return list(
+            ConditionPage.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id,
+                body_systems__translation_key__in=[
+                    system.translation_key for system in self.body_systems.all()
+                ],
+            )
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by(Lower("title"))
+            .defer_streamfields()[:RELATED_GUIDES_SHOWN]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_guides"] = self.get_related_guides()
+        return context
+
+    def clean(self):
+        super().clean()
+        if (
+            self.next_review_due
+            and self.last_reviewed
+            and self.next_review_due <= self.last_reviewed
+        ):
+            raise ValidationError(
+                {"next_review_due": _("The next review must be after the last review.")}
+            )
+
+
+def study_citation(study):
+    citation = {
+        "@type": "MedicalScholarlyArticle",
+        "headline": study["title"],
+        "datePublished": str(study["year"]),
+        "isPartOf": {"@type": "Periodical", "name": study["journal"]},
+    }
+    identifiers = []
+    if study["pmid"]:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "PMID", "value": study["pmid"]})
+        citation["url"] = f"https://pubmed.ncbi.nlm.nih.gov/{study['pmid']}/"
+    if study["doi"]:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": study["doi"]})
+        citation["sameAs"] = f"https://doi.org/{study['doi']}"
+    if study["url"] and "url" not in citation:
+        citation["url"] = study["url"]
+    if identifiers:
+        citation["identifier"] = identifiers
+    return citation
+
+
+class RelatedGuide(Orderable):
+    page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="related_guides")
+    guide = models.ForeignKey(
+        ConditionPage,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A guide readers of this one may also need."),
+    )
+
+    panels = [FieldPanel("guide")]
+
+    def clean(self):
+        super().clean()
+        if self.guide_id and self.page_id and self.guide_id == self.page_id:
+            raise ValidationError({"guide": _("A guide cannot be related to itself.")})

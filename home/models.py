@@ -1,0 +1,171 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from conditions.models import BodySystem, ConditionIndexPage, ConditionPage
+
+from .opening_hours import Weekday, summarise_opening_hours
+
+RECENT_GUIDES_SHOWN = 6
+
+
+class HomePage(Page):
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A short welcome under the site name: who the guides are for."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "featured_guides",
+            label=_("Featured guides"),
+            max_num=6,
+            help_text=_("Up to six guides to show first on the home page."),
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["conditions.ConditionIndexPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def live_guides(self):
+        return ConditionPage.objects.live().public().filter(locale_id=self.locale_id)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        featured = [
+            link.guide
+            for link in self.featured_guides.select_related("guide")
+            if link.guide and link.guide.live
+        ]
+        context.update(
+            featured_guides=featured,
+            recent_guides=self.live_guides()
+            .defer_streamfields()
+            .order_by("-last_published_at")[:RECENT_GUIDES_SHOWN],
+            body_systems=BodySystem.objects.filter(locale_id=self.locale_id)
+            .annotate(
+                guide_count=models.Count(
+                    "guides",
+                    filter=models.Q(guides__live=True, guides__locale_id=self.locale_id),
+                )
+            )
+            .filter(guide_count__gt=0)
+            .order_by(Lower("name")),
+            conditions_index=ConditionIndexPage.objects.child_of(self).live().first(),
+        )
+        return context
+
+
+class FeaturedGuide(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_guides")
+    guide = models.ForeignKey(
+        ConditionPage,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A guide to feature on the home page."),
+    )
+
+    panels = [FieldPanel("guide")]
+
+
+@register_setting(icon="site")
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    """The organisation's details, shown in every page's header and footer."""
+
+    organisation_name = models.CharField(
+        max_length=200, help_text=_("Shown in the header of every page.")
+    )
+    street_address = models.CharField(
+        max_length=200, blank=True, help_text=_("Street and number, such as '12 High Street'.")
+    )
+    locality = models.CharField(max_length=100, blank=True, help_text=_("Town or city."))
+    region = models.CharField(max_length=100, blank=True, help_text=_("State or county."))
+    postal_code = models.CharField(max_length=20, blank=True, help_text=_("Postcode or ZIP."))
+    country = models.CharField(
+        max_length=2, blank=True, help_text=_("Two-letter country code, such as US or GB.")
+    )
+    phone = models.CharField(
+        max_length=40, blank=True, help_text=_("As it should be dialled, such as +1 555 010 0199.")
+    )
+    email = models.EmailField(blank=True, help_text=_("Optional public contact address."))
+    medical_disclaimer = RichTextField(
+        features=["bold", "italic", "link"],
+        default=_(
+            "<p>This guide is general information, not medical advice. Talk to your doctor "
+            "before you start, stop or change any treatment.</p>"
+        ),
+        help_text=_("Shown at the end of every condition guide."),
+    )
+    flagged_claim_words = models.TextField(
+        blank=True,
+        default="cure\ncures\ncured\nmiracle\nguaranteed\nno side effects\nrisk-free\n"
+        "100% safe\nFDA approved",
+        help_text=_(
+            "Words and phrases health regulators flag, one per line. Editors are warned "
+            "when a guide uses them."
+        ),
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("locality"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+            ],
+            heading=_("Address and contact"),
+        ),
+        InlinePanel("opening_hours", label=_("Opening hours")),
+        FieldPanel("medical_disclaimer"),
+        InlinePanel("social_links", label=_("Social links")),
+        FieldPanel("flagged_claim_words"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def opening_hours_summary(self):
+        return summarise_opening_hours(self.opening_hours.all())
+
+
+class OpeningHours(Orderable):
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(
+        choices=Weekday.choices, help_text=_("The day these hours apply to.")
+    )
+    opens = models.TimeField(help_text=_("Opening time, such as 11:00."))
+    closes = models.TimeField(help_text=_("Closing time, such as 19:00."))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def clean(self):
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": _("Closing time must be after opening time.")})
+
+
+class SocialLink(Orderable):
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="social_links")
+    name = models.CharField(max_length=50, help_text=_("The network's name, such as Instagram."))
+    url = models.URLField(help_text=_("The full address of your profile."))
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("url")])]

@@ -1,0 +1,43 @@
+"""Opening hours as a visitor reads them: "Mon–Fri 11–7, Sat 9–4"."""
+
+from itertools import groupby
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+SHORT_DAY_NAMES = [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
+
+
+def _short_time(value):
+    """11:00 → "11", 19:00 → "7", 9:30 → "9:30": the clock face a sign on the door uses."""
+    hour = value.hour % 12 or 12
+    return f"{hour}:{value.minute:02d}" if value.minute else str(hour)
+
+
+def summarise_opening_hours(hours):
+    """Group consecutive days with the same hours into ranges."""
+    by_day = sorted(hours, key=lambda h: h.weekday)
+    runs = []
+    for _key, group in groupby(
+        enumerate(by_day),
+        key=lambda pair: (pair[1].weekday - pair[0], pair[1].opens, pair[1].closes),
+    ):
+        days = [h for _i, h in group]
+        runs.append(days)
+    parts = []
+    for days in runs:
+        first, last = SHORT_DAY_NAMES[days[0].weekday], SHORT_DAY_NAMES[days[-1].weekday]
+        label = f"{first}–{last}" if len(days) > 1 else str(first)
+        parts.append(f"{label} {_short_time(days[0].opens)}–{_short_time(days[0].closes)}")
+    return ", ".join(parts)

@@ -1,0 +1,39 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from newsletter.forms import SignupForm
+
+register = template.Library()
+
+# The same escapes Django's json_script applies: no content can close the script tag.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data):
+    """A ``<script type="application/ld+json">`` block, escaped like ``json_script``."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    # Escaped above: "<", ">" and "&" cannot appear in the payload.
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(payload.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308
+    )
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced, for pagination links."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.inclusion_tag("components/newsletter_form.html")
+def newsletter_form():
+    """The footer signup form, unbound and without a token so the page stays cacheable."""
+    return {"form": SignupForm(auto_id="newsletter-footer-%s"), "with_token": False}
