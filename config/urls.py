@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -11,8 +12,6 @@ from search import views as search_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search_views.search, name="search"),
-    path("newsletter/", include("newsletter.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]
 
@@ -23,4 +22,10 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Every public page lives under its language: /en/…, /es/…. LocaleMiddleware sends
+# "/" to the visitor's language (cookie, then Accept-Language, then English).
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("newsletter/", include("newsletter.urls")),
+    path("", include(wagtail_urls)),
+)

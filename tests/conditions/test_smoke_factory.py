@@ -7,6 +7,6 @@ def test_factory_makes_a_live_guide_with_a_live_revision(conditions_index, clien
         title="Dystonia", slug="dystonia", body=full_body(), body_systems=[system]
     )
     assert guide.live and guide.live_revision_id
-    response = client.get("/conditions/dystonia/")
+    response = client.get("/en/conditions/dystonia/")
     assert response.status_code == 200
     assert "Brain and nerves" in response.content.decode()
