@@ -66,6 +66,14 @@ PATTERN_MESSAGES = {
     ),
     r"^https?://": "not a web address starting with http:// or https://",
 }
+# Optional study identifiers may also be empty ("" or null).
+PATTERN_MESSAGES.update(
+    {
+        r"^(\d{1,9})?$": PATTERN_MESSAGES[r"^\d{1,9}$"],
+        r"^(10\.\d{4,9}/\S+)?$": PATTERN_MESSAGES[r"^10\.\d{4,9}/\S+$"],
+        r"^(https?://.*)?$": PATTERN_MESSAGES[r"^https?://"],
+    }
+)
 JSON_TYPE_NAMES = {
     "string": "a string",
     "integer": "a whole number",
