@@ -17,7 +17,8 @@ from .forms import SignupForm
 @require_http_methods(["GET", "POST"])
 def signup(request):
     """The signup page; the footer form on every page posts here too."""
-    form = SignupForm(request.POST or None)
+    # An empty POST is still a submission: `request.POST or None` would leave it unbound.
+    form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
