@@ -18,16 +18,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.report import setup_django, write_section  # noqa: E402
+
 SIZES = (10, 100, 1000)
 REPEATS = 30
-
-
-def setup_django(database_url):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ["DATABASE_URL"] = database_url
-    import django
-
-    django.setup()
 
 
 def build_site(count):
@@ -113,19 +108,6 @@ def main():
     text = "\n".join(table)
     sys.stdout.write(text + "\n")
     write_section(Path(args.write), f"pages-{engine}", text)
-
-
-def write_section(path, key, text):
-    """Replace this benchmark's section of docs/benchmarks.md, keeping the others."""
-    start, end = f"<!-- {key} -->", f"<!-- /{key} -->"
-    current = path.read_text() if path.exists() else "# Benchmarks\n\n"
-    block = f"{start}\n{text}\n{end}"
-    if start in current:
-        before, rest = current.split(start, 1)
-        current = before + block + rest.split(end, 1)[1]
-    else:
-        current = current.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(current)
 
 
 if __name__ == "__main__":

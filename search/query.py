@@ -1,18 +1,179 @@
-"""Turning what a visitor typed into a query every search backend accepts."""
+"""Turning what a visitor typed into a search every backend answers the same way.
+
+A query becomes a ``QueryPlan``: one ``Term`` per word the visitor typed (stop words
+dropped), each with its alternatives (the word itself, or every phrase of a synonym
+ring the word belongs to). The backend is asked which guides match each term in any
+of its forms; the catalogue of titles, alternative names and summaries then
+ranks them the same way on SQLite, PostgreSQL and Elasticsearch (see
+``search.matching`` for how the backend is asked).
+"""
 
 import re
+from dataclasses import dataclass, field
+
+from .text import STOP_WORDS, stem, words
 
 MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+LONGEST_SYNONYM = 3
 
 # Full-text operator syntax (quotes, parentheses, *, -, ^, :) has meaning to SQLite's
 # FTS5 and PostgreSQL's tsquery; a stray one raises an error instead of a result.
 _OPERATOR_CHARACTERS = re.compile(r"[\"'`()*^:\-+~<>{}\[\]\\/|&!@#$%=;?,.]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
+
+# Where a term matched, best first. The numbers only order the places; a guide's
+# score is the sum over the terms of the query.
+TITLE, ALIAS, PREFIX, SUMMARY, BODY = 12, 10, 5, 3, 1
+WHOLE_TITLE, WHOLE_ALIAS, TITLE_START = 30, 25, 6
 
 
 def normalise_query(raw):
-    """Plain words only: possessives joined ("parkinson's" → "parkinsons"), operators dropped."""
+    """The query as shown back: operators and control characters dropped, spaces tidied."""
     text = (raw or "")[: MAX_QUERY_LENGTH * 5]
-    text = re.sub(r"(\w)['’](\w)", r"\1\2", text)
+    text = _CONTROL.sub(" ", text)
+    text = re.sub(r"(\w)['’](\w)", r"\1’\2", text)
     text = _OPERATOR_CHARACTERS.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()[:MAX_QUERY_LENGTH]
+    return _SPACES.sub(" ", text).strip()[:MAX_QUERY_LENGTH].strip()
+
+
+@dataclass
+class Term:
+    typed: tuple
+    alternatives: list
+
+    @property
+    def stems(self):
+        return {stem(word) for alternative in self.alternatives for word in alternative}
+
+
+@dataclass
+class QueryPlan:
+    terms: list = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.terms)
+
+    @property
+    def stems(self):
+        return set().union(*(term.stems for term in self.terms)) if self.terms else set()
+
+    @property
+    def typed_stems(self):
+        return tuple(stem(word) for term in self.terms for word in term.typed)
+
+
+def plan_query(text, catalogue):
+    typed = words(text)[: MAX_TERMS * LONGEST_SYNONYM]
+    terms = []
+    position = 0
+    while position < len(typed) and len(terms) < MAX_TERMS:
+        for length in range(LONGEST_SYNONYM, 0, -1):
+            phrase = tuple(typed[position : position + length])
+            if len(phrase) == length and phrase in catalogue.synonym_rings:
+                terms.append(Term(phrase, list(catalogue.synonym_rings[phrase])))
+                position += length
+                break
+        else:
+            word = typed[position]
+            if word not in STOP_WORDS:
+                terms.append(Term((word,), [(word,)]))
+            position += 1
+    return QueryPlan(terms)
+
+
+def corrected_text(plan, catalogue):
+    """The query with each mistyped word replaced by the name word it is closest to."""
+    changed = False
+    corrected = []
+    for term in plan.terms:
+        replacement = None
+        if len(term.alternatives) == 1 and len(term.typed) == 1:
+            replacement = catalogue.correct(term.typed[0])
+        changed = changed or replacement is not None
+        corrected.append(replacement or " ".join(term.typed))
+    return " ".join(corrected) if changed else None
+
+
+def term_tiers(term, catalogue):
+    """{guide id: the best place this term matched} from titles, names and summaries."""
+    tiers = {}
+
+    def mark(ids, tier):
+        for guide_id in ids:
+            if tiers.get(guide_id, 0) < tier:
+                tiers[guide_id] = tier
+
+    for alternative in term.alternatives:
+        alternative_stems = [stem(word) for word in alternative]
+        for index, tier in (
+            (catalogue.summary_index, SUMMARY),
+            (catalogue.alias_index, ALIAS),
+            (catalogue.title_index, TITLE),
+        ):
+            found = None
+            for stem_ in alternative_stems:
+                ids = index.get(stem_, set())
+                found = set(ids) if found is None else found & ids
+            mark(found or (), tier)
+        last = alternative_stems[-1]
+        if len(alternative_stems) == 1 and len(last) >= 3:
+            prefixed = catalogue.ids_with_stem_prefix(last)
+            mark(prefixed, PREFIX)
+    return tiers
+
+
+def rank(plan, catalogue, matched_by_term):
+    """Guide ids best first, and how many of them matched every term.
+
+    ``matched_by_term`` holds, per term, the ids the search backend matched anywhere
+    (title, names, summary, body). Guides that match every term come first; then
+    guides that match some, so a visitor who adds a word the guide does not use
+    ("sleeping problems") still finds it. Within each, where the terms matched
+    decides, then the title.
+    """
+    tiers = [term_tiers(term, catalogue) for term in plan.terms]
+    for term, ids in zip(tiers, matched_by_term, strict=True):
+        for guide_id in ids:
+            if guide_id in catalogue.guides and guide_id not in term:
+                term[guide_id] = BODY
+    typed = plan.typed_stems
+    scores, coverage = {}, {}
+    for guide_id in set().union(*tiers):
+        matched = [term[guide_id] for term in tiers if guide_id in term]
+        coverage[guide_id] = len(matched)
+        guide = catalogue.guides[guide_id]
+        score = sum(matched)
+        if typed == guide.title_stems:
+            score += WHOLE_TITLE
+        elif typed in guide.alias_stems:
+            score += WHOLE_ALIAS
+        elif guide.title_stems[: len(typed)] == typed:
+            score += TITLE_START
+        scores[guide_id] = score
+    guides = catalogue.guides
+    ranked = sorted(
+        scores,
+        key=lambda guide_id: (
+            -coverage[guide_id],
+            -scores[guide_id],
+            guides[guide_id].sort_title,
+            guide_id,
+        ),
+    )
+    complete = sum(1 for guide_id in ranked if coverage[guide_id] == len(tiers))
+    return ranked, complete
+
+
+def matched_alias(guide, plan):
+    """The alternative name that matched the query, if the title did not say it already."""
+    query_stems = plan.stems
+    if not query_stems or query_stems & set(guide.title_stems):
+        return ""
+    for alias, alias_stems in zip(guide.aliases, guide.alias_stems, strict=True):
+        if query_stems & set(alias_stems) or any(
+            s.startswith(q) for s in alias_stems for q in query_stems if len(q) >= 3
+        ):
+            return alias
+    return ""
