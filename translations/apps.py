@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslationsConfig(AppConfig):
+    """Everything about serving and translating the site in more than one language.
+
+    wagtail-localize does the translating; this app adds what it leaves to the site:
+    the language switcher and hreflang links, the out-of-date report, the development
+    machine translator and the demo translations.
+    """
+
+    name = "translations"
+    verbose_name = _("Translations")

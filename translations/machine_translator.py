@@ -1,0 +1,28 @@
+"""A machine translator for development: its output is never mistaken for a translation.
+
+With no DeepL key configured (see ``config/settings/base.py``) the "Machine translate"
+button in wagtail-localize's editor uses this. Nothing leaves the machine: each string
+comes back unchanged, marked with the target language, so "[ES] Dystonia" in a review
+is an obvious untranslated string.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail_localize.machine_translators.base import BaseMachineTranslator
+from wagtail_localize.strings import StringValue
+
+
+def _language(locale):
+    return locale.language_code.split("-")[0].lower()
+
+
+class DevelopmentTranslator(BaseMachineTranslator):
+    display_name = _("Development translator (marks text, does not translate)")
+
+    def translate(self, source_locale, target_locale, strings):
+        # StringValue.data is HTML with wagtail-localize's inline placeholders
+        # (<a id="a1">, <b>…); a plain-text prefix leaves them exactly as they were.
+        marker = f"[{_language(target_locale).upper()}] "
+        return {string: StringValue(marker + string.data) for string in strings}
+
+    def can_translate(self, source_locale, target_locale):
+        return _language(source_locale) != _language(target_locale)
