@@ -25,7 +25,8 @@ run: $(VENV)/.installed messages
 	@echo ""
 	@echo "  Site:   http://127.0.0.1:$(PORT)/"
 	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/"
-	@echo "  Development-only login: admin / condition-guides-dev"
+	@echo "  Development-only logins (password condition-guides-dev):"
+	@echo "    admin (superuser), editor (Editors), reviewer (Medical reviewers), manager (Site managers)"
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
@@ -54,6 +55,10 @@ publish-scheduled: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/pages.py
+
+# SQLite always; PostgreSQL too when DATABASE_URL is set. Writes docs/benchmarks.md.
+bench-search: $(VENV)/.installed
+	$(BIN)/python benchmarks/search.py
 
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet pip-tools

@@ -1,3 +1,4 @@
+import re
 import string
 import unicodedata
 from dataclasses import dataclass, field
@@ -5,6 +6,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import slug_unicode_re
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.functional import cached_property
@@ -16,11 +18,23 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import ConditionBodyBlock, SectionBlock
 from .evidence import EvidenceLevel
 
 GUIDES_PER_INDEX_PAGE = 100
+# Ids the guide page already uses: a section called "References" must not take them.
+RESERVED_ANCHORS = {
+    "main",
+    "guide-title",
+    "contents-heading",
+    "references",
+    "related-heading",
+    "newsletter-heading",
+    "contact-heading",
+}
+REFERENCE_ANCHOR = re.compile(r"ref-\d+")
 RELATED_GUIDES_SHOWN = 4
 
 
@@ -89,7 +103,10 @@ class ConditionIndexPage(Page):
         system = None
         slug = request.GET.get("system", "")
         if slug:
-            system = self.body_systems().filter(slug=slug).first()
+            # Only something shaped like a slug reaches the database: PostgreSQL
+            # refuses a NUL byte with an error instead of finding nothing.
+            if slug_unicode_re.match(slug):
+                system = self.body_systems().filter(slug=slug).first()
             if system is None:
                 context["unknown_system"] = slug
             else:
@@ -125,14 +142,20 @@ def initial_letter(title):
     """The A–Z letter a title files under: accents dropped, digits and symbols under '#'."""
     first = unicodedata.normalize("NFKD", title.strip()[:1]).encode("ascii", "ignore").decode()
     first = first.upper()
-    return first if first in string.ascii_uppercase else "#"
+    # A character with no ASCII form (“, Ø) leaves "", which `in` would accept.
+    return first if len(first) == 1 and first in string.ascii_uppercase else "#"
+
+
+LETTERS = [*string.ascii_uppercase, "#"]
 
 
 def group_by_letter(guides):
     groups = {}
     for guide in guides:
         groups.setdefault(initial_letter(guide.title), []).append(guide)
-    return list(groups.items())
+    # The database sorts digits first and accented capitals after "z"; the page
+    # follows the A–Z links instead.
+    return sorted(groups.items(), key=lambda item: LETTERS.index(item[0]))
 
 
 def alphabet_links(titles, per_page):
@@ -140,7 +163,7 @@ def alphabet_links(titles, per_page):
     pages = {}
     for position, title in enumerate(titles):
         pages.setdefault(initial_letter(title), position // per_page + 1)
-    return [(letter, pages.get(letter)) for letter in [*string.ascii_uppercase, "#"]]
+    return [(letter, pages.get(letter)) for letter in LETTERS]
 
 
 class ConditionPageForm(WagtailAdminPageForm):
@@ -252,7 +275,10 @@ class ConditionPage(Page):
         ),
     ]
 
+    # Title and other names weigh more than the summary, which weighs more than the body.
+    # (Site search also re-ranks in Python the same way on every backend: search/query.py.)
     search_fields = Page.search_fields + [
+        index.SearchField("title", boost=5),
         index.SearchField("also_known_as", boost=4),
         index.AutocompleteField("also_known_as"),
         index.SearchField("summary", boost=2),
@@ -261,12 +287,33 @@ class ConditionPage(Page):
         index.RelatedFields("body_systems", [index.SearchField("name")]),
     ]
 
+    # wagtail-localize leaves many-to-many fields out unless told; a translation has the
+    # same body systems as its source, in its own language (see save()).
+    override_translatable_fields = [SynchronizedField("body_systems")]
+
     base_form_class = ConditionPageForm
     parent_page_types = ["conditions.ConditionIndexPage"]
     subpage_types = []
 
+    # The editor's live preview can also show the guide as a search result and as the
+    # card social media build from its Open Graph tags.
+    preview_modes = [
+        ("", _("Full page")),
+        ("search_result", _("Search result")),
+        ("social_card", _("Social card")),
+    ]
+    preview_templates = {
+        "search_result": "conditions/previews/search_result.html",
+        "social_card": "conditions/previews/social_card.html",
+    }
+
     class Meta:
         verbose_name = _("condition guide")
+
+    def get_preview_template(self, request, mode_name):
+        return self.preview_templates.get(mode_name) or super().get_preview_template(
+            request, mode_name
+        )
 
     @property
     def alternative_names(self):
@@ -276,15 +323,15 @@ class ConditionPage(Page):
     def sections(self):
         """The body's blocks with headings, unique anchors and reference numbers."""
         sections = []
-        anchors = set()
+        anchors = set(RESERVED_ANCHORS)
         next_reference = 1
         for block in self.body:
             section = Section(block=block, first_reference=next_reference)
             if isinstance(block.block, SectionBlock):
                 section.heading = block.block.heading_for(block.value)
-                anchor = slugify(section.heading) or block.block_type
+                anchor = str(slugify(section.heading)) or block.block_type
                 candidate, n = anchor, 2
-                while candidate in anchors:
+                while candidate in anchors or REFERENCE_ANCHOR.fullmatch(candidate):
                     candidate, n = f"{anchor}-{n}", n + 1
                 section.anchor = candidate
                 anchors.add(candidate)
@@ -344,7 +391,11 @@ class ConditionPage(Page):
             if link.guide and link.guide.live
         ]
         if picked:
-            return [guide.localized for guide in picked]
+            # ``localized`` looks up the active locale on every call: only ask for
+            # guides picked in another language.
+            return [
+                guide if guide.locale_id == self.locale_id else guide.localized for guide in picked
+            ]
         return list(
             ConditionPage.objects.live()
             .public()
@@ -364,6 +415,31 @@ class ConditionPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["related_guides"] = self.get_related_guides()
         return context
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body_systems" in update_fields:
+            self.use_own_locale_body_systems()
+        return super().save(*args, **kwargs)
+
+    def use_own_locale_body_systems(self):
+        """Swap body systems in another language for their translation in this guide's.
+
+        wagtail-localize copies the source guide's body systems into a translation when
+        it creates or syncs it; this points the Spanish guide at the Spanish body systems,
+        keeping any that have no Spanish version yet.
+        """
+        systems = list(self.body_systems.all())
+        other_keys = [s.translation_key for s in systems if s.locale_id != self.locale_id]
+        if not other_keys:
+            return
+        own = {
+            system.translation_key: system
+            for system in BodySystem.objects.filter(
+                locale_id=self.locale_id, translation_key__in=other_keys
+            )
+        }
+        self.body_systems = [own.get(system.translation_key, system) for system in systems]
 
     def clean(self):
         super().clean()

@@ -8,11 +8,16 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from translations.views import switch_language
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    # Draft previews for reviewers without a login; the page shows in its own language.
+    path("share/", include("review.urls")),
+    # Outside i18n_patterns: the language switcher sets the cookie here, then redirects.
+    path("language/<str:language_code>/", switch_language, name="switch_language"),
 ]
 
 if settings.DEBUG:
@@ -26,6 +31,7 @@ if settings.DEBUG:
 # "/" to the visitor's language (cookie, then Accept-Language, then English).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("newsletter/", include("newsletter.urls")),
     path("", include(wagtail_urls)),
 )

@@ -8,7 +8,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 
 from conditions.models import BodySystem, ConditionIndexPage, ConditionPage
 
@@ -46,11 +46,15 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured = [
-            link.guide
-            for link in self.featured_guides.select_related("guide")
-            if link.guide and link.guide.live
-        ]
+        # A translated home page keeps its source's featured guides: show the translations
+        # that are live, and leave out guides not yet in this language.
+        featured = []
+        for link in self.featured_guides.select_related("guide"):
+            guide = link.guide
+            if guide and guide.locale_id != self.locale_id:
+                guide = guide.get_translation_or_none(self.locale_id)
+            if guide and guide.live:
+                featured.append(guide)
         context.update(
             featured_guides=featured,
             recent_guides=self.live_guides()
@@ -102,13 +106,17 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         max_length=40, blank=True, help_text=_("As it should be dialled, such as +1 555 010 0199.")
     )
     email = models.EmailField(blank=True, help_text=_("Optional public contact address."))
-    medical_disclaimer = RichTextField(
-        features=["bold", "italic", "link"],
-        default=_(
-            "<p>This guide is general information, not medical advice. Talk to your doctor "
-            "before you start, stop or change any treatment.</p>"
+    site_text = models.ForeignKey(
+        "home.SiteText",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("texts for readers"),
+        help_text=_(
+            "The medical disclaimer, written in each language. Edit and translate it "
+            "under Snippets, Site texts."
         ),
-        help_text=_("Shown at the end of every condition guide."),
     )
     flagged_claim_words = models.TextField(
         blank=True,
@@ -132,7 +140,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             heading=_("Address and contact"),
         ),
         InlinePanel("opening_hours", label=_("Opening hours")),
-        FieldPanel("medical_disclaimer"),
+        FieldPanel("site_text"),
         InlinePanel("social_links", label=_("Social links")),
         FieldPanel("flagged_claim_words"),
     ]
@@ -143,6 +151,43 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     @cached_property
     def opening_hours_summary(self):
         return summarise_opening_hours(self.opening_hours.all())
+
+    @cached_property
+    def medical_disclaimer(self):
+        """The disclaimer in the language being shown; the source text until translated."""
+        if self.site_text is None:
+            return str(DEFAULT_MEDICAL_DISCLAIMER)
+        return self.site_text.localized.medical_disclaimer
+
+
+DEFAULT_MEDICAL_DISCLAIMER = _(
+    "<p>This guide is general information, not medical advice. Talk to your doctor "
+    "before you start, stop or change any treatment.</p>"
+)
+
+
+class SiteText(TranslatableMixin, models.Model):
+    """Texts readers see on every guide, in each language.
+
+    Site settings are one per site, and wagtail-localize translates only translatable
+    models, so the words in them live here: a translatable snippet the site settings
+    point to, translated segment by segment like a guide.
+    """
+
+    medical_disclaimer = RichTextField(
+        features=["bold", "italic", "link"],
+        default=DEFAULT_MEDICAL_DISCLAIMER,
+        help_text=_("Shown at the end of every condition guide."),
+    )
+
+    panels = [FieldPanel("medical_disclaimer")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site texts")
+        verbose_name_plural = _("site texts")
+
+    def __str__(self):
+        return str(_("Site texts"))
 
 
 class OpeningHours(Orderable):

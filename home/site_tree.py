@@ -47,9 +47,15 @@ def get_or_create_conditions_index(locale=None):
         return index
     home = get_or_create_home_page()
     if home.locale_id != locale.pk:
-        home = home.get_translation_or_none(locale) or home.copy_for_translation(locale)
+        # A translation of the default index, not a new page: wagtail-localize finds the
+        # parent of a translated guide through the index's translation key.
+        index = get_or_create_conditions_index().copy_for_translation(locale, copy_parents=True)
+        index.save_revision().publish()
+        home = index.get_parent().specific
         if not home.live:
             home.save_revision().publish()
+        index.refresh_from_db()
+        return index
     index = home.add_child(
         instance=ConditionIndexPage(title=str(_("Conditions")), slug="conditions", live=False)
     )

@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "conditions",
     "newsletter",
     "search",
+    "review",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -108,6 +110,18 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # A translation is a new clinical text: it goes through medical review before going live.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# The "Machine translate" button: DeepL with a key; otherwise a development translator
+# that only marks each string "[ES] …", so nothing is sent anywhere without a key.
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        # Patient information in Spanish addresses the reader as "usted".
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"], "FORMALITY": "prefer_more"},
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "translations.machine_translator.DevelopmentTranslator",
+    }
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -128,15 +142,43 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Condition Guides")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
+# Wagtail's database backend picks SQLite FTS5 or PostgreSQL full-text search from the
+# database. SEARCH_BACKEND_URL switches to Elasticsearch or OpenSearch (docs/deploy.md).
+SEARCH_BACKEND_URL = os.environ.get("SEARCH_BACKEND_URL", "")
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "elasticsearch8")
+if SEARCH_BACKEND_URL:
+    if SEARCH_BACKEND not in {
+        "elasticsearch7",
+        "elasticsearch8",
+        "elasticsearch9",
+        "opensearch2",
+        "opensearch3",
+    }:
+        raise ValueError(f"SEARCH_BACKEND={SEARCH_BACKEND!r} is not a search backend Wagtail has.")
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
+            "URLS": SEARCH_BACKEND_URL.split(","),
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "condition_guides_"),
+            "TIMEOUT": int(os.environ.get("SEARCH_BACKEND_TIMEOUT", "5")),
+        }
     }
-}
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Query hits are kept long enough for the 30-day search reports.
+WAGTAILSEARCH_HITS_MAX_AGE = 30
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 # Editors can comment on drafts; reviewers leave their notes there.
 WAGTAILADMIN_COMMENTS_ENABLED = True
+
+# Guides go live through medical review (review/): any edit after approval needs approving
+# again, and reviewers are emailed when a guide is submitted.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "review.workflows.publish_approved_revision"
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", "condition-guides@localhost"
+)
 CSRF_FAILURE_VIEW = "newsletter.views.csrf_failure"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -20,13 +21,20 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
 from conditions.models import BodySystem, ConditionPage
-from home.models import FeaturedGuide, OpeningHours, SiteSettings, SocialLink
+from home.models import FeaturedGuide, HomePage, OpeningHours, SiteSettings, SiteText, SocialLink
 from home.site_tree import get_or_create_conditions_index, get_or_create_home_page
+from translations.demo import translate_demo_content
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 
 DEV_USERNAME = "admin"
 DEV_PASSWORD = "condition-guides-dev"  # noqa: S105  (development only; see handle())
+# One development login per role (review/roles.py), sharing the admin's password.
+DEV_ROLE_USERS = [
+    ("editor", "Edith", "Editor", "Editors"),
+    ("reviewer", "Rita", "Reviewer", "Medical reviewers"),
+    ("manager", "Manny", "Manager", "Site managers"),
+]
 
 BODY_SYSTEMS = [
     ("Brain and nerves", "brain-and-nerves", "Conditions of the brain, spinal cord and nerves."),
@@ -126,6 +134,8 @@ class Command(BaseCommand):
             call_command("import_guides", str(DEMO_DIR / "draft_guide.json"), stdout=self.stdout)
             self.add_images()
             self.feature_guides(home)
+            # Reviewed Spanish demo translations, made through wagtail-localize and published.
+            translate_demo_content("es")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
 
     def ensure_dev_user(self):
@@ -137,6 +147,17 @@ class Command(BaseCommand):
         User = get_user_model()
         if not User.objects.filter(username=DEV_USERNAME).exists():
             User.objects.create_superuser(DEV_USERNAME, "admin@example.com", DEV_PASSWORD)
+        for username, first_name, last_name, group in DEV_ROLE_USERS:
+            if User.objects.filter(username=username).exists():
+                continue
+            user = User.objects.create_user(
+                username,
+                f"{username}@example.com",
+                DEV_PASSWORD,
+                first_name=first_name,
+                last_name=last_name,
+            )
+            user.groups.add(Group.objects.get(name=group))
 
     def set_site_address(self, port):
         """Full URLs (canonical links, JSON-LD) come from the Site record."""
@@ -176,6 +197,7 @@ class Command(BaseCommand):
             SocialLink(name="Instagram", url="https://www.instagram.com/"),
             SocialLink(name="Facebook", url="https://www.facebook.com/"),
         ]
+        site_settings.site_text = SiteText.objects.create(locale=Locale.get_default())
         site_settings.save()
 
     def create_body_systems(self):
@@ -204,6 +226,9 @@ class Command(BaseCommand):
             guide.save_revision().publish()
 
     def feature_guides(self, home):
+        # Fetch the page again: the copy in hand predates the conditions index, and
+        # publishing it would write back a stale child count, hiding the index.
+        home = HomePage.objects.get(pk=home.pk)
         home.featured_guides = [
             FeaturedGuide(guide=guide)
             for slug in FEATURED
