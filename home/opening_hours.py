@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,8 +21,14 @@ SHORT_DAY_NAMES = [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _
 
 
 def _short_time(value):
-    """11:00 → "11", 19:00 → "7", 9:30 → "9:30": the clock face a sign on the door uses."""
-    hour = value.hour % 12 or 12
+    """The hour as a sign on the door gives it: "7" for 19:00 in English, "19" elsewhere.
+
+    English readers expect the 12-hour clock ("11–7"); Spanish readers the 24-hour
+    clock ("11–19"). Minutes only when there are some: "9:30".
+    """
+    hour = value.hour
+    if (get_language() or "en").startswith("en"):
+        hour = hour % 12 or 12
     return f"{hour}:{value.minute:02d}" if value.minute else str(hour)
 
 

@@ -51,6 +51,8 @@ GROUP_PERMISSIONS = {
         ("auth", "user", "add_user"),
         ("auth", "user", "change_user"),
         ("auth", "group", "view_group"),
+        # Signups are personal data: Site managers list and export them, editors do not.
+        ("newsletter", "signup", "view_signup"),
     ],
 }
 

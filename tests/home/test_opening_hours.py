@@ -78,3 +78,11 @@ def test_site_settings_summarise_their_saved_hours():
     assert SiteSettings.objects.get(pk=site_settings.pk).opening_hours_summary == (
         "Mon–Fri 11–7, Sat 9–4"
     )
+
+
+def test_spanish_readers_get_the_24_hour_clock():
+    from django.utils import translation
+
+    rows = hours(*WEEKDAYS_11_TO_7, (5, "09:00", "16:00"))
+    with translation.override("es"):
+        assert summarise_opening_hours(rows) == "Lun–Vie 11–19, Sáb 9–16"

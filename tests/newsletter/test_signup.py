@@ -232,3 +232,21 @@ class TestAdmin:
         response = client.get(reverse("newsletter_signups:index"))
         assert response.status_code == 302
         assert "ada@example.org" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_site_managers_can_export_signups_and_editors_cannot(client):
+    from django.contrib.auth.models import Group, User
+
+    Signup.objects.create(first_name="Ana", last_name="Ruiz", email="ana@example.com")
+    url = reverse("newsletter_signups:index") + "?export=csv"
+    for group, allowed in [("Site managers", True), ("Editors", False)]:
+        user = User.objects.create_user(group.split()[0].lower(), password="pw")  # noqa: S106
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        response = client.get(url)
+        if allowed:
+            assert response.status_code == 200
+            assert b"ana@example.com" in b"".join(response.streaming_content)
+        else:
+            assert response.status_code in (302, 403)
