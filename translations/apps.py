@@ -7,8 +7,12 @@ class TranslationsConfig(AppConfig):
 
     wagtail-localize does the translating; this app adds what it leaves to the site:
     the language switcher and hreflang links, the out-of-date report, the development
-    machine translator and the demo translations.
+    machine translator, the demo translations, and sending translations to medical
+    review as translated.
     """
 
     name = "translations"
     verbose_name = _("Translations")
+
+    def ready(self):
+        from . import signals  # noqa: F401

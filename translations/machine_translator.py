@@ -15,14 +15,19 @@ def _language(locale):
     return locale.language_code.split("-")[0].lower()
 
 
+def marker(locale):
+    """What the development translator puts before every string it "translates" into ``locale``."""
+    return f"[{_language(locale).upper()}] "
+
+
 class DevelopmentTranslator(BaseMachineTranslator):
     display_name = _("Development translator (marks text, does not translate)")
 
     def translate(self, source_locale, target_locale, strings):
         # StringValue.data is HTML with wagtail-localize's inline placeholders
         # (<a id="a1">, <b>…); a plain-text prefix leaves them exactly as they were.
-        marker = f"[{_language(target_locale).upper()}] "
-        return {string: StringValue(marker + string.data) for string in strings}
+        prefix = marker(target_locale)
+        return {string: StringValue(prefix + string.data) for string in strings}
 
     def can_translate(self, source_locale, target_locale):
         return _language(source_locale) != _language(target_locale)

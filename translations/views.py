@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -13,13 +14,18 @@ from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
-from wagtail_localize.models import Translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from conditions.models import ConditionPage
 from review.checks import submission_problems
 
 from .outdated import out_of_date_translations
+from .submission import (
+    has_changes_to_review,
+    save_translated_draft,
+    segment_report,
+    translation_of,
+)
 
 
 @never_cache
@@ -107,36 +113,53 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
 
 
 def submittable_for_review(page, user):
-    """A translated draft its translator may send to the medical review workflow.
+    """A translation with changes its translator may send to the medical review workflow.
 
     wagtail-localize's editor replaces the page editor of a translation and has no
     "Submit for medical review" action of its own.
     """
-    return (
-        page.has_unpublished_changes
-        and not page.workflow_in_progress
-        and page.get_workflow() is not None
-        and page.permissions_for_user(user).can_edit()
-        and Translation.objects.filter(
-            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-        ).exists()
-    )
+    if page.workflow_in_progress or page.get_workflow() is None:
+        return False
+    if not page.permissions_for_user(user).can_edit():
+        return False
+    translation = translation_of(page)
+    return translation is not None and has_changes_to_review(page, translation)
 
 
 def submit_translation_for_review(request, page_id):
+    """Check the translation, save its segments as the revision to review, start the review."""
     page = get_object_or_404(Page, id=page_id).specific
     if not submittable_for_review(page, request.user):
         raise PermissionDenied
+    translation = translation_of(page)
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.id])
-    problems = submission_problems(page) if isinstance(page, ConditionPage) else []
-    if request.method == "POST" and not problems:
-        page.get_workflow().start(page, request.user)
+    report = segment_report(translation)
+    translated = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    problems = submission_problems(translated) if isinstance(translated, ConditionPage) else []
+    if request.method == "POST" and not problems and not report.marked:
+        with transaction.atomic():
+            save_translated_draft(translation, user=request.user)
+            page.refresh_from_db()
+            workflow_state = page.current_workflow_state
+            if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+                workflow_state.resume(request.user)
+            else:
+                page.get_workflow().start(page, request.user)
         messages.success(
-            request, _("'%(title)s' was sent for medical review.") % {"title": page.title}
+            request,
+            _("'%(title)s' was sent for medical review.") % {"title": translated.title},
         )
         return redirect(edit_url)
     return TemplateResponse(
         request,
         "translations/submit_for_review.html",
-        {"page": page, "problems": problems, "edit_url": edit_url},
+        {
+            "page": page,
+            "problems": problems,
+            "report": report,
+            "edit_url": edit_url,
+        },
+        status=400 if request.method == "POST" else 200,
     )
