@@ -14,11 +14,14 @@ from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import Translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from conditions.models import ConditionPage
 from review.checks import submission_problems
 
+from .machine_translator import DevelopmentTranslator
 from .outdated import out_of_date_translations
 from .submission import (
     has_changes_to_review,
@@ -162,4 +165,43 @@ def submit_translation_for_review(request, page_id):
             "edit_url": edit_url,
         },
         status=400 if request.method == "POST" else 200,
+    )
+
+
+def confirm_machine_translation(request, translation_id):
+    """Ask before "Translate with …" fills every empty segment with machine translation.
+
+    The editor's button comes here (see translations/editor.py); the confirmation
+    posts to wagtail-localize's own machine translation view.
+    """
+    translation = get_object_or_404(Translation, id=translation_id, enabled=True)
+    instance = translation.get_target_instance()
+    if isinstance(instance, Page):
+        allowed = instance.permissions_for_user(request.user).can_edit()
+    else:
+        meta = instance._meta
+        allowed = request.user.has_perm(f"{meta.app_label}.change_{meta.model_name}")
+    translator = get_machine_translator()
+    if not allowed:
+        raise PermissionDenied
+    if translator is None:
+        raise Http404
+    edit_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(edit_url, allowed_hosts={request.get_host()}):
+        edit_url = reverse("wagtailadmin_home")
+    report = segment_report(translation)
+    return TemplateResponse(
+        request,
+        "translations/confirm_machine_translation.html",
+        {
+            "translation": translation,
+            "instance": instance,
+            "translator": translator,
+            "empty_segments": len(report.untranslated),
+            "is_development_translator": isinstance(translator, DevelopmentTranslator),
+            "machine_translate_url": reverse(
+                "wagtail_localize:machine_translate", args=[translation.pk]
+            ),
+            "edit_url": edit_url,
+        },
     )

@@ -13,6 +13,7 @@ from .views import (
     OutOfDateTranslationsReportView,
     ReviewedUpdateTranslationsView,
     can_manage_translations,
+    confirm_machine_translation,
     submit_translation_for_review,
     submittable_for_review,
 )
@@ -31,6 +32,11 @@ def register_admin_urls():
             "pages/<int:page_id>/submit-for-review/",
             submit_translation_for_review,
             name="submit_for_review",
+        ),
+        path(
+            "<int:translation_id>/machine-translate/",
+            confirm_machine_translation,
+            name="confirm_machine_translation",
         ),
     ]
     return [path("translations/", include((urls, "translations")))]

@@ -1,9 +1,12 @@
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Locale
 
 from home.site_tree import get_or_create_conditions_index
+from review.roles import EDITORS, MEDICAL_REVIEWERS
 from tests.factories import BodySystemFactory, ConditionPageFactory, full_body
 
 
@@ -51,3 +54,16 @@ def dystonia(conditions_index, brain):
         body=full_body(),
         body_systems=[brain],
     )
+
+
+@pytest.fixture
+def people(db, conditions_index):
+    """A translator (in Editors) and a medical reviewer."""
+    users = {}
+    for username, group in [("translator", EDITORS), ("reviewer", MEDICAL_REVIEWERS)]:
+        user = get_user_model().objects.create_user(
+            username, f"{username}@example.com", "a-password", first_name=username.title()
+        )
+        user.groups.add(Group.objects.get(name=group))
+        users[username] = user
+    return users

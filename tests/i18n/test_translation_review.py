@@ -2,31 +2,15 @@
 
 from urllib.parse import urlencode
 
-import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from conditions.models import ConditionPage
-from review.roles import EDITORS, MEDICAL_REVIEWERS
 from translations.demo import translate_with_strings
 
 from .spanish import DYSTONIA
-
-
-@pytest.fixture
-def people(db, conditions_index):
-    users = {}
-    for username, group in [("translator", EDITORS), ("reviewer", MEDICAL_REVIEWERS)]:
-        user = get_user_model().objects.create_user(
-            username, f"{username}@example.com", "a-password", first_name=username.title()
-        )
-        user.groups.add(Group.objects.get(name=group))
-        users[username] = user
-    return users
 
 
 def client_for(user):
