@@ -102,10 +102,15 @@ def offer_medical_review(request, page):
     """
     if request.method == "GET" and submittable_for_review(page, request.user):
         url = reverse("translations:submit_for_review", args=[page.pk])
+        if page.live:
+            text = _(
+                "Changes to this translation go live only after medical review. When they "
+                "are ready, send them to review."
+            )
+        else:
+            text = _("This translation is a draft, not live. When it is ready, send it to review.")
         messages.warning(
-            request,
-            _("This translation is a draft, not live. When it is ready, send it to review."),
-            buttons=[messages.button(url, _("Submit for medical review"))],
+            request, text, buttons=[messages.button(url, _("Submit for medical review"))]
         )
 
 
