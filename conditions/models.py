@@ -20,6 +20,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from translations.fields import OnePerLineTextField, one_per_line
+
 from .blocks import ConditionBodyBlock, SectionBlock
 from .evidence import EvidenceLevel
 
@@ -207,7 +209,7 @@ class ConditionPage(Page):
             "results and to search engines."
         ),
     )
-    also_known_as = models.TextField(
+    also_known_as = OnePerLineTextField(
         blank=True,
         help_text=_(
             "Other names people use, one per line: abbreviations (MS), older or everyday "
@@ -317,7 +319,7 @@ class ConditionPage(Page):
 
     @property
     def alternative_names(self):
-        return [name.strip() for name in self.also_known_as.splitlines() if name.strip()]
+        return one_per_line(self.also_known_as)
 
     @cached_property
     def sections(self):

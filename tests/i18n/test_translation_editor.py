@@ -9,6 +9,7 @@ import wagtail_localize
 from django.urls import reverse
 from wagtail_localize.models import StringTranslation
 
+from tests.factories import ConditionPageFactory
 from translations.demo import translate_with_strings
 
 from .spanish import DYSTONIA
@@ -106,3 +107,26 @@ def test_reviewer_approves_or_requests_changes_from_the_translation_editor(
         assert f'data-workflow-action-url="{url}"' in as_reviewer
         assert url not in as_translator
     assert "Approve" in as_reviewer and "Request changes" in as_reviewer
+
+
+def test_also_known_as_is_translated_name_by_name(people, conditions_index, spanish, spanish_index):
+    guide = ConditionPageFactory(
+        title="Dystonia", slug="dystonia", also_known_as="Torsion dystonia\nSpasmodic torticollis"
+    )
+
+    draft = translate_with_strings(
+        guide,
+        spanish,
+        {
+            "Dystonia": "Distonía",
+            "Torsion dystonia": "Distonía de torsión",
+            "Spasmodic torticollis": "Tortícolis espasmódica",
+        },
+    )
+    props = editor_props(
+        client_for(people["translator"]).get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+    )
+
+    names = [s["source"] for s in props["segments"] if s["location"]["field"] == "Also known as"]
+    assert names == ["Torsion dystonia", "Spasmodic torticollis"]
+    assert draft.alternative_names == ["Distonía de torsión", "Tortícolis espasmódica"]
