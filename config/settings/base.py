@@ -87,6 +87,18 @@ DATABASES = {
     )
 }
 
+# SQLite serves several writers at once (autosave, live preview, editing-session pings):
+# WAL lets readers run beside the writer; IMMEDIATE takes the write lock when a transaction
+# starts, so a transaction that reads and then writes waits for the lock (up to the busy
+# timeout) instead of failing with "database is locked" halfway through.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
