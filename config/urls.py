@@ -11,6 +11,8 @@ from search import views as search_views
 from translations.views import switch_language
 
 urlpatterns = [
+    # Wagtail's page editor, refusing saves built on an out-of-date version (editing/).
+    path("admin/", include("editing.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),

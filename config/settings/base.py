@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "search",
     "review",
     "translations",
+    "editing",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
