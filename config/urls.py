@@ -7,12 +7,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from operations.views import healthz
 from search import views as search_views
 from translations.views import switch_language
 
 urlpatterns = [
+    # Wagtail's page editor, refusing saves built on an out-of-date version (editing/).
+    path("admin/", include("editing.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # For load balancers: the database and the cache answer (200) or not (503), as JSON.
+    path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     # Draft previews for reviewers without a login; the page shows in its own language.
     path("share/", include("review.urls")),

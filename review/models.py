@@ -5,10 +5,11 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupApprovalTask
+from wagtail.models import GroupApprovalTask, TaskState
 
 from .forms import SHARE_LINK_DAYS, ApprovalForm, RequestChangesForm
 
@@ -42,6 +43,11 @@ class MedicalReviewTask(GroupApprovalTask):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
+        # Two reviewers acting at once both load the task as "in progress": the row lock
+        # makes the second wait for the first, then find it decided.
+        status = TaskState.objects.select_for_update().values_list("status", flat=True)
+        if status.get(pk=task_state.pk) != TaskState.STATUS_IN_PROGRESS:
+            raise PermissionDenied("This medical review has already been decided.")
         not_clinical = kwargs.pop("not_clinical", False)
         if action_name == "approve":
             task_state.revision = self.revision_to_approve(task_state, user, not_clinical)

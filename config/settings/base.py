@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "search",
     "review",
     "translations",
+    "editing",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "operations.request_id.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -85,6 +88,38 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
+}
+
+# SQLite serves several writers at once (autosave, live preview, editing-session pings):
+# WAL lets readers run beside the writer; IMMEDIATE takes the write lock when a transaction
+# starts, so a transaction that reads and then writes waits for the lock (up to the busy
+# timeout) instead of failing with "database is locked" halfway through.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+
+# Every log line names the request it was written for (X-Request-ID, operations/).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "operations.request_id.RequestIDFilter"}},
+    "formatters": {
+        "with_request_id": {
+            "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "with_request_id",
+        }
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
