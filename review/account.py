@@ -1,7 +1,9 @@
 """Where reviewers say how guides credit them: their account settings, and the users' admin."""
 
 from django import forms
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_permission_codename, get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.account import BaseSettingsPanel
@@ -44,10 +46,35 @@ class ReviewCreditSettingsPanel(BaseSettingsPanel):
 
 
 class ReviewerProfilePermissionPolicy(ModelPermissionPolicy):
-    """A reviewer profile is part of a user's account: whoever may edit users may edit it."""
+    """A reviewer profile is part of a user's account: whoever may edit users may edit it.
 
-    def __init__(self, model):
-        super().__init__(model, auth_model=get_user_model())
+    Adding, changing or deleting a profile takes the same permission on users.
+    """
+
+    @staticmethod
+    def _user_permissions(actions):
+        opts = get_user_model()._meta
+        codenames = {get_permission_codename(action, opts) for action in actions}
+        return Permission.objects.filter(
+            content_type__app_label=opts.app_label, codename__in=codenames
+        )
+
+    def user_has_permission(self, user, action):
+        opts = get_user_model()._meta
+        return user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
+
+    def users_with_any_permission(self, actions):
+        permissions = self._user_permissions(actions)
+        return (
+            get_user_model()
+            .objects.filter(
+                Q(is_superuser=True)
+                | Q(user_permissions__in=permissions)
+                | Q(groups__permissions__in=permissions),
+                is_active=True,
+            )
+            .distinct()
+        )
 
 
 class ReviewerProfileViewSet(SnippetViewSet):
