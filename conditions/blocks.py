@@ -226,6 +226,26 @@ class CannabisEvidenceBlock(SectionBlock):
         context["level"] = EvidenceLevel(value["evidence_level"])
         return context
 
+    def clean(self, value):
+        value = super().clean(value)
+        # A draft may say "moderate" before its studies are typed in; medical review may not.
+        if not self.is_deferred_validation:
+            problem = self.missing_studies_problem(value)
+            if problem:
+                raise StructBlockValidationError(block_errors={"studies": ErrorList([problem])})
+        return value
+
+    @staticmethod
+    def missing_studies_problem(value):
+        """Evidence rated above "insufficient" must cite the studies behind it."""
+        level = EvidenceLevel(value["evidence_level"])
+        if level.rank > EvidenceLevel.INSUFFICIENT.rank and not value["studies"]:
+            return _(
+                "The evidence is rated '%(level)s': add the studies behind it, or choose "
+                "'%(insufficient)s'."
+            ) % {"level": level.label, "insufficient": EvidenceLevel.INSUFFICIENT.label}
+        return None
+
 
 class CareCardBlock(blocks.StructBlock):
     urgency = blocks.ChoiceBlock(

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from review.panels import ReviewerCommentPanel
 from translations.fields import OnePerLineTextField, one_per_line
 
 from .blocks import ConditionBodyBlock, SectionBlock
@@ -168,18 +169,42 @@ def alphabet_links(titles, per_page):
     return [(letter, pages.get(letter)) for letter in LETTERS]
 
 
+NEXT_REVIEW_DUE_REQUIRED = _(
+    "Set the date the guide must be reviewed again before sending it for medical review."
+)
+
+
 class ConditionPageForm(WagtailAdminPageForm):
+    """The guide editor's form.
+
+    Every check runs in this one pass: a draft may leave required things empty
+    (Wagtail defers them), medical review and publishing may not. Each error is
+    attached to its field or block.
+    """
+
     def __init__(self, *args, **kwargs):
+        instance = kwargs.get("instance")
+        if instance is not None and instance.pk is None and not instance.body:
+            # A new guide opens with its one required section, empty, rather than with
+            # an error saying it is missing.
+            overview = ConditionPage.body.field.stream_block.child_blocks["overview"]
+            instance.body = [("overview", overview.get_default())]
         super().__init__(*args, **kwargs)
         locale = self.instance.locale_id or (
             self.parent_page.locale_id if self.parent_page else None
         )
         if "body_systems" in self.fields and locale:
             self.fields["body_systems"].queryset = BodySystem.objects.filter(locale_id=locale)
+        if "next_review_due" in self.fields:
+            # Deferred when saving a draft (its panel is not required on save).
+            field = self.fields["next_review_due"]
+            field.required = True
+            field.error_messages["required"] = NEXT_REVIEW_DUE_REQUIRED
 
     def clean(self):
         cleaned_data = super().clean()
-        last_reviewed = cleaned_data.get("last_reviewed")
+        # Read-only here: only medical review sets it (review.models.MedicalReviewTask).
+        last_reviewed = self.instance.last_reviewed
         next_review_due = cleaned_data.get("next_review_due")
         if last_reviewed and next_review_due and next_review_due <= last_reviewed:
             self.add_error("next_review_due", _("The next review must be after the last review."))
@@ -254,7 +279,9 @@ class ConditionPage(Page):
         help_text=_("When the guide must be reviewed again: at most three years away."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        ReviewerCommentPanel(),
+        *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("also_known_as"),
         FieldPanel("body_systems", widget=forms.CheckboxSelectMultiple),
@@ -265,8 +292,14 @@ class ConditionPage(Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldPanel("reviewed_by"),
-                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+                # Set by the reviewer's approval, never typed in (review/models.py).
+                FieldRowPanel(
+                    [
+                        FieldPanel("reviewed_by", read_only=True),
+                        FieldPanel("last_reviewed", read_only=True),
+                    ]
+                ),
+                FieldPanel("next_review_due"),
             ],
             heading=_("Medical review"),
         ),
@@ -291,7 +324,11 @@ class ConditionPage(Page):
 
     # wagtail-localize leaves many-to-many fields out unless told; a translation has the
     # same body systems as its source, in its own language (see save()).
-    override_translatable_fields = [SynchronizedField("body_systems")]
+    # The review credit is the reviewer's words, not the editor's: copied, not translated.
+    override_translatable_fields = [
+        SynchronizedField("body_systems"),
+        SynchronizedField("reviewed_by"),
+    ]
 
     base_form_class = ConditionPageForm
     parent_page_types = ["conditions.ConditionIndexPage"]

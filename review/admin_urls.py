@@ -4,6 +4,7 @@ from . import views
 from .reports import GuidesDueForReviewView
 
 urlpatterns = [
+    path("outcome/<int:page_id>/", views.workflow_outcome, name="review_workflow_outcome"),
     path("share/<int:page_id>/", views.ShareLinksView.as_view(), name="review_share_links"),
     path(
         "guides-due-for-review/",

@@ -10,8 +10,8 @@ class ApprovalForm(TaskStateCommentForm):
         required=False,
         label=_("This change was not clinical (keep the review dates)"),
         help_text=_(
-            "Tick for spelling, layout or link fixes. Otherwise the guide records you as its "
-            "reviewer, with today's date."
+            "Tick for spelling, layout or link fixes: the guide keeps its last clinical "
+            "review. Otherwise it records you as its reviewer, with today's date."
         ),
     )
 

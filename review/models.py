@@ -7,6 +7,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, TaskState
@@ -14,11 +15,72 @@ from wagtail.models import GroupApprovalTask, TaskState
 from .forms import SHARE_LINK_DAYS, ApprovalForm, RequestChangesForm
 
 
+class ReviewerProfile(models.Model):
+    """How a medical reviewer is credited on the guides they approve."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_profile"
+    )
+    credited_name = models.CharField(
+        max_length=120,
+        blank=True,
+        verbose_name=_("name on guides"),
+        help_text=_(
+            "Your name as readers see it, such as 'Dr Rita Okafor'. Leave blank to use the "
+            "name on your account."
+        ),
+    )
+    role = models.CharField(
+        max_length=120,
+        blank=True,
+        verbose_name=_("role"),
+        help_text=_("Your clinical role, such as 'consultant neurologist'. Shown after your name."),
+    )
+
+    class Meta:
+        verbose_name = _("reviewer profile")
+        verbose_name_plural = _("reviewer profiles")
+
+    def __str__(self):
+        return self.credit()
+
+    def credit(self):
+        """The words a guide shows after "Page last reviewed … by"."""
+        name = self.credited_name.strip() or credited_name_of(self.user)
+        role = self.role.strip()
+        return f"{name}, {role}" if role else name
+
+
+def credited_name_of(user):
+    return user.get_full_name().strip() or user.get_username()
+
+
+def review_credit_for(user):
+    """The reviewer's name and role, as stored on the guides they approve."""
+    profile = ReviewerProfile.objects.filter(user=user).first()
+    return profile.credit() if profile else credited_name_of(user)
+
+
+def last_approved_revision(page):
+    """The version of the page a medical reviewer last approved, or else the live one.
+
+    Guides published before the workflow existed (imported, or the demo) have only a
+    live revision; that is the last version anyone vouched for.
+    """
+    approved = (
+        page.revisions.filter(task_states__status=TaskState.STATUS_APPROVED)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return approved or page.live_revision
+
+
 class MedicalReviewTask(GroupApprovalTask):
     """A clinician approves a guide. Approval records who reviewed it and when.
 
     Approving a clinical change stamps ``last_reviewed`` and ``reviewed_by`` on a new
-    revision of the guide, and that revision is the one published (or scheduled).
+    revision of the guide, and that revision is the one published (or scheduled). The
+    editor's form shows both read-only: only this task writes them.
     """
 
     class Meta:
@@ -41,6 +103,12 @@ class MedicalReviewTask(GroupApprovalTask):
             return RequestChangesForm
         return super().get_form_for_action(action)
 
+    def get_template_for_action(self, action):
+        if action == "approve":
+            # Lists what changed since the last approved version.
+            return "review/approve_modal.html"
+        return super().get_template_for_action(action)
+
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         # Two reviewers acting at once both load the task as "in progress": the row lock
@@ -52,22 +120,36 @@ class MedicalReviewTask(GroupApprovalTask):
         if action_name == "approve":
             task_state.revision = self.revision_to_approve(task_state, user, not_clinical)
             task_state.save(update_fields=["revision"])
-        return super().on_action(task_state, user, action_name, **kwargs)
+        super().on_action(task_state, user, action_name, **kwargs)
+        # Wagtail's workflow action view goes to the URL returned here: one that says
+        # what happened (the guide's edit view says it itself, see wagtail_hooks.py).
+        return reverse("review_workflow_outcome", args=[task_state.workflow_state.object_id])
 
     @staticmethod
     def revision_to_approve(task_state, user, not_clinical):
-        """The revision the reviewer approves: the latest, stamped with the review record.
+        """The revision the reviewer approves: the latest, carrying the review record.
+
+        A clinical approval records this reviewer and today; a change that was not
+        clinical keeps the record of the last approved version, whatever the draft says.
+        A guide nobody has reviewed yet is always recorded as reviewed now.
 
         With WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT an approval only counts for the
         latest revision, so the task state moves to the revision that will be published.
         """
         content_object = task_state.workflow_state.content_object
         page = content_object.specific
-        if not_clinical or not hasattr(page, "last_reviewed"):
+        if not hasattr(page, "last_reviewed"):
             return page.get_latest_revision()
+        record = (review_credit_for(user), timezone.localdate())
+        if not_clinical:
+            approved = last_approved_revision(page)
+            previous = approved.as_object() if approved else None
+            if previous is not None and previous.last_reviewed:
+                record = (previous.reviewed_by, previous.last_reviewed)
         draft = page.get_latest_revision_as_object()
-        draft.last_reviewed = timezone.localdate()
-        draft.reviewed_by = user.get_full_name() or user.get_username()
+        if (draft.reviewed_by, draft.last_reviewed) == record:
+            return page.get_latest_revision()
+        draft.reviewed_by, draft.last_reviewed = record
         revision = draft.save_revision(user=user, log_action=True, clean=False)
         # The workflow then reads (and publishes) the latest revision from this instance.
         content_object.latest_revision = revision

@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -15,6 +16,7 @@ from conditions.models import ConditionPage
 
 from .forms import ShareLinkForm
 from .models import ShareLink
+from .outcomes import outcome_message, replace_success_messages
 
 
 class ShareLinksView(WagtailAdminTemplateMixin, TemplateView):
@@ -108,3 +110,15 @@ def shared_draft(request, token):
         )
         response.render()
     return _private(response)
+
+
+def workflow_outcome(request, page_id):
+    """Where a workflow action made outside the editor lands: say what it did, then go back."""
+    page = get_object_or_404(Page, id=page_id)
+    replace_success_messages(request, outcome_message(page))
+    back = request.headers.get("referer", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}) or back.startswith(
+        request.build_absolute_uri(request.path)
+    ):
+        back = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return redirect(back)

@@ -8,12 +8,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Site
 from wagtail.permissions import page_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from conditions.models import ConditionPage
 from home.models import SiteSettings
 
 from . import admin_urls
-from .checks import editor_warnings, flagged_words, submission_problems
+from .account import ReviewCreditSettingsPanel, ReviewerProfileViewSet
+from .checks import editor_warnings, flagged_words
+from .outcomes import outcome_message, replace_success_messages
 from .reports import GuidesDuePanel, guides_due_for
 from .roles import WORKFLOW_NAME
 
@@ -23,66 +26,18 @@ def register_review_urls():
     return [path("review/", include(admin_urls))]
 
 
-# Checks before a guide goes to medical review -------------------------------------------
-
-# Restarting a workflow submits the guide again, so it is checked the same way.
-SUBMIT_ACTIONS = ("action-submit", "action-restart-workflow")
+# The review credit -------------------------------------------------------------------------
 
 
-def _hold_back_incomplete_submission(request, page_class, instance, parent_page):
-    """Turn "Submit for medical review" into "Save draft" when the guide is not ready.
-
-    Wagtail's edit and create views submit from the same POST that saves the form,
-    and the form belongs to the conditions app. Validating the posted guide here, and
-    dropping the submit action when it fails the checks, keeps the editor's work
-    (saved as a draft) and submits nothing.
-    """
-    form_class = page_class.get_edit_handler().get_form_class()
-    form = form_class(
-        request.POST,
-        request.FILES,
-        instance=instance,
-        parent_page=parent_page,
-        for_user=request.user,
-    )
-    if not form.is_valid():
-        return  # The view shows the form's errors and submits nothing.
-    problems = submission_problems(form.instance)
-    if problems:
-        request.POST = request.POST.copy()
-        for action in SUBMIT_ACTIONS:
-            request.POST.pop(action, None)
-        messages.error(
-            request,
-            _("Saved as a draft, not sent for medical review. Before submitting: %(problems)s")
-            % {"problems": " ".join(problems)},
-        )
+@hooks.register("register_account_settings_panel")
+def register_review_credit_panel(request, user, profile):
+    return ReviewCreditSettingsPanel(request, user, profile)
 
 
-def _is_guide_submission(request, page_class):
-    return (
-        request.method == "POST"
-        and any(request.POST.get(action) for action in SUBMIT_ACTIONS)
-        and issubclass(page_class, ConditionPage)
-    )
+register_snippet(ReviewerProfileViewSet)
 
 
-@hooks.register("before_edit_page")
-def check_guide_before_submit_on_edit(request, page):
-    if not _is_guide_submission(request, page.specific_class):
-        return
-    _hold_back_incomplete_submission(
-        request, page.specific_class, page.get_latest_revision_as_object(), page.get_parent()
-    )
-
-
-@hooks.register("before_create_page")
-def check_guide_before_submit_on_create(request, parent_page, page_class):
-    if not _is_guide_submission(request, page_class):
-        return
-    instance = page_class(owner=request.user)
-    instance.locale = parent_page.locale
-    _hold_back_incomplete_submission(request, page_class, instance, parent_page)
+# What the editor sees after saving -----------------------------------------------------------
 
 
 def _warn_editor(request, page):
@@ -96,6 +51,10 @@ def _warn_editor(request, page):
 
 @hooks.register("after_edit_page")
 def warn_editor_after_edit(request, page):
+    if request.POST.get("action-workflow-action"):
+        # Wagtail's edit view always says "updated"; say what the review did instead.
+        replace_success_messages(request, outcome_message(page))
+        return
     _warn_editor(request, page)
 
 

@@ -176,7 +176,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Condition Guides")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Links in emails. Unset, they follow the Site record (review/links.py), so a server on
+# another host or port links to itself.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
 # Wagtail's database backend picks SQLite FTS5 or PostgreSQL full-text search from the
 # database. SEARCH_BACKEND_URL switches to Elasticsearch or OpenSearch (docs/deploy.md).
 SEARCH_BACKEND_URL = os.environ.get("SEARCH_BACKEND_URL", "")

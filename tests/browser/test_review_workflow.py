@@ -60,7 +60,7 @@ def test_editor_submits_reviewer_approves_public_sees(page, browser, live_site, 
     page.fill("#id_title", "Restless legs syndrome")
     page.fill("#id_summary", "An urge to move the legs, usually in the evening.")
 
-    add_block(page, "Overview")
+    # A new guide opens with its Overview section, empty.
     page.locator(".public-DraftEditor-content").first.click()
     page.keyboard.type("Restless legs syndrome causes an urge to move your legs.")
     add_block(page, "Cannabis evidence")
@@ -84,7 +84,7 @@ def test_editor_submits_reviewer_approves_public_sees(page, browser, live_site, 
     page.wait_for_timeout(500)  # Let the menu finish opening for the screenshot.
     screenshot_for_docs(page, "03-submit-for-medical-review")
     submit.click()
-    expect(page.locator(".messages")).to_contain_text("submitted for moderation")
+    expect(page.locator(".messages")).to_contain_text("sent for medical review")
 
     reviewer = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     log_in(reviewer, live_site, "rita")

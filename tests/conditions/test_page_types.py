@@ -149,7 +149,9 @@ class EditorCreatesGuideTests(WagtailPageTestCase):
         )
         self.assertEqual(guide.body[2].value["studies"][0]["pmid"], "28182367")
         self.assertEqual(list(guide.body_systems.all()), [self.system])
-        self.assertEqual(guide.last_reviewed, datetime.date(2026, 1, 15))
+        # The posted review credit is ignored: only a medical review approval sets it.
+        self.assertIsNone(guide.last_reviewed)
+        self.assertEqual(guide.reviewed_by, "")
 
     def test_overview_must_be_the_first_section(self):
         body = [evidence_form(study_form()), overview_form()]
@@ -189,8 +191,12 @@ class EditorCreatesGuideTests(WagtailPageTestCase):
         )
 
     def test_next_review_must_come_after_the_last_review(self):
-        data = guide_form(last_reviewed="2026-01-15", next_review_due="2025-01-15")
-        self.assertRejected(self.post_guide(data), "The next review must be after the last review.")
+        guide = ConditionPageFactory(slug="dystonia", last_reviewed=datetime.date(2026, 1, 15))
+        url = reverse("wagtailadmin_pages:edit", args=[guide.pk])
+        data = guide_form(title="Dystonia", next_review_due="2025-01-15")
+        response = self.client.post(url, {**data, "action-publish": "action-publish"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("The next review must be after the last review.", response.content.decode())
 
     def test_resources_section_with_a_link_is_accepted(self):
         link = {"title": "A society", "url": "https://example.org/", "description": ""}
