@@ -255,3 +255,23 @@ def test_submit_page_and_editor_labels_make_as_many_queries_for_ten_studies_as_f
 
     assert submit_page[0] == submit_page[1]
     assert len(adjusting) == 2 and adjusting[0] == adjusting[1]
+
+
+def test_a_translation_the_page_rejects_is_not_sent_and_says_why(
+    people, dystonia, spanish, spanish_index, monkeypatch
+):
+    from django.core.exceptions import ValidationError
+
+    from translations import views
+
+    def refuse(translation, user=None):
+        raise ValidationError("The slug is already in use.")
+
+    monkeypatch.setattr(views, "save_translated_draft", refuse)
+    draft = spanish_draft(dystonia, spanish, DYSTONIA)
+
+    response = client_for(people["translator"]).post(submit_url(draft))
+
+    assert response.status_code == 400
+    assert "The slug is already in use." in response.text
+    assert not WorkflowState.objects.filter(object_id=str(draft.pk)).exists()
