@@ -5,10 +5,12 @@ The one place that reads the private contract between wagtail-localize's
 in ``data-props``. ``tests/i18n/test_translation_editor.py`` fails loudly if an
 upgrade renames what is adjusted here.
 
-- Delete and Lock are not offered as the editor's footer action: the React footer
-  makes its last action the big button, which is Delete for editors and Lock for
-  reviewers. Both stay where Wagtail keeps them (the header's Actions menu, the
-  status side panel).
+- Delete, Lock and "Convert to alias page" are not in the editor's footer: the React
+  footer makes its last action the big button, which was Delete for editors and Lock
+  for reviewers. Delete and Lock stay where Wagtail keeps them (the header's Actions
+  menu, the status side panel). An alias would replace the reviewed translation with
+  the source page's text, unreviewed in this language. The footer's remaining main
+  action is "Stop Synced translation", which loses nothing and can be undone.
 - "Translate with …" asks first: its form goes to a confirmation page.
 - Segments inside lists are named by item and field ("Study 2 › Finding"), not by
   the list ("Studies").
@@ -26,6 +28,7 @@ def reviewed_editor_props(props_json, translation):
     props = json.loads(props_json)
     props["perms"]["canDelete"] = False
     props["perms"]["canLock"] = False
+    props["links"]["convertToAliasUrl"] = None
     if props.get("machineTranslator"):
         props["machineTranslator"]["url"] = reverse(
             "translations:confirm_machine_translation", args=[translation.pk]

@@ -11,8 +11,10 @@ and the row is what the public site shows, so a live translation would show the
 unreviewed text at once. Here only a revision is saved; the row changes on publishing.
 """
 
+import logging
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
@@ -21,6 +23,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from .labels import segment_label
 from .machine_translator import marker
+
+logger = logging.getLogger(__name__)
 
 
 def translation_of(page):
@@ -129,7 +133,12 @@ def resave_when_in_review(object_id, locale_id, user=None, changed_at=None):
             if changed_at and saved_at and saved_at >= changed_at:
                 continue
             translation = translation_of(page)
-            if translation is not None:
+            if translation is None:
+                continue
+            try:
                 save_translated_draft(translation, user=user)
+            except ValidationError:
+                # The segment itself is saved; submitting again shows what is wrong.
+                logger.warning("Could not save translation %s under review", translation.pk)
 
     transaction.on_commit(resave)

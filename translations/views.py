@@ -1,6 +1,6 @@
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -142,19 +142,23 @@ def submit_translation_for_review(request, page_id):
     )
     problems = submission_problems(translated) if isinstance(translated, ConditionPage) else []
     if request.method == "POST" and not problems and not report.marked:
-        with transaction.atomic():
-            save_translated_draft(translation, user=request.user)
-            page.refresh_from_db()
-            workflow_state = page.current_workflow_state
-            if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
-                workflow_state.resume(request.user)
-            else:
-                page.get_workflow().start(page, request.user)
-        messages.success(
-            request,
-            _("'%(title)s' was sent for medical review.") % {"title": translated.title},
-        )
-        return redirect(edit_url)
+        try:
+            with transaction.atomic():
+                save_translated_draft(translation, user=request.user)
+                page.refresh_from_db()
+                workflow_state = page.current_workflow_state
+                if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+                    workflow_state.resume(request.user)
+                else:
+                    page.get_workflow().start(page, request.user)
+        except ValidationError as error:
+            problems = error.messages
+        else:
+            messages.success(
+                request,
+                _("'%(title)s' was sent for medical review.") % {"title": translated.title},
+            )
+            return redirect(edit_url)
     return TemplateResponse(
         request,
         "translations/submit_for_review.html",

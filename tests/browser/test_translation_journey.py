@@ -65,6 +65,10 @@ def test_a_reviewed_spanish_translation_goes_live_in_spanish(page, browser, span
     page.get_by_label("Spanish").check()
     page.get_by_role("button", name="Submit").click()
     expect(page.locator(".js-translation-editor")).to_contain_text("Dystonia makes muscles")
+    footer = page.locator(".js-translation-editor footer")
+    expect(footer).to_contain_text("Preview")
+    for risky in ("Delete", "Lock", "Convert to alias page", "Publish"):
+        expect(footer).not_to_contain_text(risky)
 
     # The machine translator asks first, then marks every segment "[ES]".
     page.get_by_role("button", name="Translate with Development translator").click()
@@ -92,6 +96,7 @@ def test_a_reviewed_spanish_translation_goes_live_in_spanish(page, browser, span
     reviewer.get_by_role("link", name="Distonía").first.click()
     banner = reviewer.locator(".translation-review-actions")
     expect(banner).to_contain_text("waiting for your medical review")
+    expect(reviewer.locator(".js-translation-editor footer")).not_to_contain_text("Lock")
     banner.get_by_role("button", name="Approve").click()
     dialog = reviewer.locator(".modal-content").filter(has_text="not clinical")
     expect(dialog).to_be_visible()

@@ -37,7 +37,7 @@ def test_wagtail_localize_still_hands_its_editor_the_props_we_adjust():
     assert "{% block content %}" in template and "{% block extra_js %}" in template
 
 
-def test_editor_footer_does_not_offer_delete_or_lock_as_its_main_action(
+def test_editor_footer_offers_no_delete_lock_or_alias_as_its_main_action(
     people, dystonia, spanish, spanish_index
 ):
     draft = translate_with_strings(dystonia, spanish, {})
@@ -47,6 +47,7 @@ def test_editor_footer_does_not_offer_delete_or_lock_as_its_main_action(
         assert props["perms"]["canDelete"] is False
         assert props["perms"]["canLock"] is False
         assert props["perms"]["canPublish"] is False
+        assert props["links"]["convertToAliasUrl"] is None
 
 
 def test_study_fields_are_labelled_by_study_and_field(people, dystonia, spanish, spanish_index):

@@ -2,13 +2,18 @@
 
 from urllib.parse import urlencode
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from conditions.models import ConditionPage
+from tests.factories import ConditionPageFactory, cannabis_evidence, overview, study
 from translations.demo import translate_with_strings
+from translations.editor import reviewed_editor_props
+from translations.templatetags import translation_editor
 
 from .spanish import DYSTONIA
 
@@ -212,3 +217,61 @@ def test_resubmitting_after_changes_were_requested_resumes_the_review(
     assert WorkflowState.objects.filter(object_id=str(draft.pk)).count() == 1
     under_review = draft.current_workflow_task_state.revision.as_object()
     assert "Se desconoce con frecuencia." in str(under_review.body)
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_submit_page_and_editor_labels_make_as_many_queries_for_ten_studies_as_for_one(
+    people, conditions_index, spanish, spanish_index, monkeypatch
+):
+    # wagtail-localize's own editor view makes queries per segment; what this project
+    # adds to it (translations/editor.py) must not.
+    adjusting = []
+
+    def counted(props, translation):
+        with CaptureQueriesContext(connection) as context:
+            result = reviewed_editor_props(props, translation)
+        adjusting.append(len(context.captured_queries))
+        return result
+
+    monkeypatch.setattr(translation_editor, "reviewed_editor_props", counted)
+    translator = client_for(people["translator"])
+    submit_page = []
+    for number, studies in enumerate((1, 10)):
+        guide = ConditionPageFactory(
+            title=f"Guide {number}",
+            body=[
+                overview("<p>An overview.</p>"),
+                cannabis_evidence([study(title=f"Study {n}") for n in range(studies)]),
+            ],
+        )
+        draft = spanish_draft(guide, spanish, {})
+        submit_page.append(queries_for(translator, submit_url(draft)))
+        queries_for(translator, reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+
+    assert submit_page[0] == submit_page[1]
+    assert len(adjusting) == 2 and adjusting[0] == adjusting[1]
+
+
+def test_a_translation_the_page_rejects_is_not_sent_and_says_why(
+    people, dystonia, spanish, spanish_index, monkeypatch
+):
+    from django.core.exceptions import ValidationError
+
+    from translations import views
+
+    def refuse(translation, user=None):
+        raise ValidationError("The slug is already in use.")
+
+    monkeypatch.setattr(views, "save_translated_draft", refuse)
+    draft = spanish_draft(dystonia, spanish, DYSTONIA)
+
+    response = client_for(people["translator"]).post(submit_url(draft))
+
+    assert response.status_code == 400
+    assert "The slug is already in use." in response.text
+    assert not WorkflowState.objects.filter(object_id=str(draft.pk)).exists()
