@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-postgres lint format check bench bench-search lock messages publish-scheduled clean
+.PHONY: run test test-postgres lint format check bench bench-search bench-editor backup restore lock messages publish-scheduled clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -59,6 +59,19 @@ bench: $(VENV)/.installed
 # SQLite always; PostgreSQL too when DATABASE_URL is set. Writes docs/benchmarks.md.
 bench-search: $(VENV)/.installed
 	$(BIN)/python benchmarks/search.py
+
+# Playwright and Debian's Chromium against a server with the demo; writes docs/benchmarks.md.
+bench-editor: $(VENV)/.installed messages
+	$(BIN)/python benchmarks/editor.py
+
+# One timestamped archive (database and media) in $(BACKUP_DIR), default backups/.
+backup: $(VENV)/.installed
+	$(MANAGE) backup $(if $(BACKUP_DIR),--output "$(BACKUP_DIR)")
+
+# Into an empty database and MEDIA_ROOT: make restore FILE=backups/condition-guides-….tar.gz
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/condition-guides-<time>.tar.gz" && exit 2)
+	$(MANAGE) restore "$(FILE)"
 
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet pip-tools

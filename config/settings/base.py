@@ -119,7 +119,7 @@ LOGGING = {
             "formatter": "with_request_id",
         }
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
