@@ -8,7 +8,9 @@ from tests.review.conftest import guide as guide  # noqa: F401
 
 @pytest.fixture
 def superuser(django_user_model):
-    return django_user_model.objects.create_superuser("root", "root@example.com", "password")
+    return django_user_model.objects.create_superuser(
+        "root", "root@example.com", "password", first_name="Ruth", last_name="Root"
+    )
 
 
 @pytest.fixture
