@@ -185,3 +185,6 @@ CSRF_FAILURE_VIEW = "newsletter.views.csrf_failure"
 # A file that live pages show changes only with the permission to publish them (review/guards.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "review.guards.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "review.guards.DocumentForm"
+WAGTAIL_GRAVATAR_PROVIDER_URL = (
+    None  # No outside avatars: no network at run time, no email hashes sent
+)
