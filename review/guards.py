@@ -18,6 +18,7 @@ matched before wagtail-localize's; ``tests/security/test_guards.py`` fails if
 wagtail-localize moves them. docs/security.md states the rules.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -86,11 +87,10 @@ UNSHOWN_FIELDS = {"collection", "tags"}
 
 
 def live_pages_using(instance):
-    page_ids = [
-        int(reference.object_id)
-        for reference in ReferenceIndex.get_references_to(instance)
-        if issubclass(reference.model_class() or object, Page)
-    ]
+    references = ReferenceIndex.get_references_to(instance).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    page_ids = [int(pk) for pk in references.values_list("object_id", flat=True)]
     return Page.objects.filter(pk__in=page_ids).live().specific()
 
 
