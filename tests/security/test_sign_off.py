@@ -42,3 +42,16 @@ def test_the_author_is_not_offered_approve_but_another_reviewer_is(guide, client
     assert "Approve" in second.get(edit).content.decode()
     workflow_action(second, guide, "approve", not_clinical="")
     assert ConditionPage.objects.get(pk=guide.pk).summary == "My own wording."
+
+
+def test_a_reviewer_who_only_saves_without_changing_the_text_can_still_approve(guide, client_for):
+    submit(client_for("editor"), guide, summary="The editor's wording.")
+    reviewer = client_for("reviewer")
+    edit = reverse("wagtailadmin_pages:edit", args=[guide.pk])
+    latest = ConditionPage.objects.get(pk=guide.pk).get_latest_revision_as_object()
+    reviewer.post(edit, guide_form(latest))  # Saves a revision with the same text.
+    assert latest.revisions.filter(user__username="reviewer").exists()
+
+    workflow_action(reviewer, guide, "approve", not_clinical="")
+
+    assert ConditionPage.objects.get(pk=guide.pk).summary == "The editor's wording."
