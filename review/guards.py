@@ -10,12 +10,14 @@ review task decides who approves. Three doors did not ask:
 - wagtail-localize's "Translate" on a snippet creates the translated snippet at once
   (snippets have no drafts) for anyone who may submit translations.
 - Images and documents have no drafts either: changing one that a live page shows
-  changes the live page. Here it needs the permission to publish every live page that
-  uses it; an editor uploads a new image and puts it in the guide's draft instead.
+  changes the live page, and deleting one takes it off the page (the "change"
+  permission lets editors delete too). Both need the permission to publish every live
+  page that uses it; an editor uploads a new image and puts it in the guide's draft.
 
-The two wagtail-localize views are wrapped at their own addresses (``LOCALIZE_GUARDS``),
-matched before wagtail-localize's; ``tests/security/test_guards.py`` fails if
-wagtail-localize moves them. docs/security.md states the rules.
+These views are wrapped at their own addresses (``GUARDED_URLS``), matched before the
+packages' own; ``tests/security/test_publishing_paths.py`` fails if a package moves
+one. Bulk delete is refused through Wagtail's ``before_bulk_action`` hook.
+docs/security.md states the rules.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -24,14 +26,22 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.documents import get_document_model
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.documents.views import documents
+from wagtail.documents.views import multiple as document_uploads
+from wagtail.images import get_image_model
 from wagtail.images.forms import BaseImageForm
+from wagtail.images.views import images
+from wagtail.images.views import multiple as image_uploads
 from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.permissions import user_can_edit_snippet_type
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.views import convert, submit_translations
 
 CONVERT_TO_ALIAS_MENU_ITEM = "localize-convert-to-alias"
+Image = get_image_model()
+Document = get_document_model()
 
 
 def may_publish(user, page):
@@ -57,20 +67,66 @@ def submit_snippet_translation(request, app_label, model_name, pk):
     return _submit_snippet_translation(request, app_label=app_label, model_name=model_name, pk=pk)
 
 
-# (wagtail-localize's URL name, its route under /admin/localize/, the guarded view)
-LOCALIZE_GUARDS = [
-    ("convert_to_alias", "page/<int:page_id>/convert_to_alias/", convert_to_alias),
+def _refuse_when_live_pages_show(view, model, kwarg):
+    """``view`` (a delete view) for an image or document no live page shows, or one whose
+    live pages the user may publish anyway."""
+
+    def guarded(request, **kwargs):
+        instance = get_object_or_404(model, pk=kwargs[kwarg])
+        if pages_blocked_for(request.user, instance):
+            raise PermissionDenied
+        return view(request, **kwargs)
+
+    guarded.__name__ = f"delete_{model._meta.model_name}_{kwarg}"
+    return guarded
+
+
+# (the package's URL name, its route under /admin/, the guarded view). Matched before the
+# package's own, at the same address.
+GUARDED_URLS = [
     (
-        "submit_snippet_translation",
-        "submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        "wagtail_localize:convert_to_alias",
+        "localize/page/<int:page_id>/convert_to_alias/",
+        convert_to_alias,
+    ),
+    (
+        "wagtail_localize:submit_snippet_translation",
+        "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
         submit_snippet_translation,
+    ),
+    (
+        "wagtailimages:delete",
+        "images/<int:image_id>/delete/",
+        _refuse_when_live_pages_show(images.DeleteView.as_view(), Image, "image_id"),
+    ),
+    (
+        "wagtailimages:delete_multiple",
+        "images/multiple/<int:image_id>/delete/",
+        _refuse_when_live_pages_show(image_uploads.DeleteView.as_view(), Image, "image_id"),
+    ),
+    (
+        "wagtaildocs:delete",
+        "documents/delete/<int:document_id>/",
+        _refuse_when_live_pages_show(documents.DeleteView.as_view(), Document, "document_id"),
+    ),
+    (
+        "wagtaildocs:delete_multiple",
+        "documents/multiple/<int:doc_id>/delete/",
+        _refuse_when_live_pages_show(document_uploads.DeleteView.as_view(), Document, "doc_id"),
     ),
 ]
 
 
 @hooks.register("register_admin_urls", order=-1)
-def guard_localize_views():
-    return [path(f"localize/{route}", view) for _name, route, view in LOCALIZE_GUARDS]
+def guard_package_views():
+    return [path(route, view) for _name, route, view in GUARDED_URLS]
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_delete_of_files_live_pages_show(request, action_type, objects, action):
+    if action_type == "delete" and issubclass(action.model, (Image, Document)):
+        if any(pages_blocked_for(request.user, instance) for instance in objects):
+            raise PermissionDenied
 
 
 @hooks.register("construct_page_action_menu")
@@ -94,6 +150,11 @@ def live_pages_using(instance):
     return Page.objects.filter(pk__in=page_ids).live().specific()
 
 
+def pages_blocked_for(user, instance):
+    """The live pages showing ``instance`` that ``user`` may not publish."""
+    return [page for page in live_pages_using(instance) if not may_publish(user, page)]
+
+
 class LivePageMediaFormMixin:
     """Refuses a change to an image or document that live pages show, unless the user may
     publish each of those pages."""
@@ -108,11 +169,7 @@ class LivePageMediaFormMixin:
             return cleaned_data
         if not set(self.changed_data) - UNSHOWN_FIELDS:
             return cleaned_data
-        blocked = [
-            page
-            for page in live_pages_using(self.instance)
-            if not may_publish(self.acting_user, page)
-        ]
+        blocked = pages_blocked_for(self.acting_user, self.instance)
         if blocked:
             raise ValidationError(
                 _(
