@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, TaskState
 
 from .forms import SHARE_LINK_DAYS, ApprovalForm, RequestChangesForm
+from .sign_off import may_sign_off
 
 
 class ReviewerProfile(models.Model):
@@ -89,6 +90,9 @@ class MedicalReviewTask(GroupApprovalTask):
 
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
+            if not may_sign_off(user, obj):
+                # A second pair of eyes approves (review/sign_off.py).
+                return [("reject", _("Request changes"), True)]
             # Both open a form: approval asks whether the change was clinical.
             return [
                 ("reject", _("Request changes"), True),

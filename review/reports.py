@@ -4,10 +4,12 @@ import datetime
 
 import django_filters
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 from wagtail.permissions import page_permission_policy
@@ -57,6 +59,24 @@ class GuidesDueFilterSet(WagtailFilterSet):
         return queryset.filter(body_systems__translation_key=value.translation_key).distinct()
 
 
+def exact_and_relative(day, today=None):
+    """ "5 December 2026 (in 6 days)": the date itself, and how far it is from today.
+
+    Wagtail's DateColumn shows only the distance, and counts a date ahead as "Just now".
+    """
+    if day is None:
+        return ""
+    today = today or timezone.localdate()
+    delta = (day - today).days
+    if delta == 0:
+        relative = _("today")
+    elif delta > 0:
+        relative = ngettext("in %(days)d day", "in %(days)d days", delta) % {"days": delta}
+    else:
+        relative = ngettext("%(days)d day ago", "%(days)d days ago", -delta) % {"days": -delta}
+    return f"{date_format(day, 'DATE_FORMAT')} ({relative})"
+
+
 def due_status(page):
     if page.next_review_due < timezone.localdate():
         return _("Overdue")
@@ -79,9 +99,17 @@ class GuidesDueForReviewView(ReportView):
             accessor=lambda page: page.get_admin_display_title(),
         ),
         Column("locale", label=_("Language"), accessor="locale.get_display_name"),
-        DateColumn("next_review_due", label=_("Next review due")),
+        Column(
+            "next_review_due",
+            label=_("Next review due"),
+            accessor=lambda page: exact_and_relative(page.next_review_due),
+        ),
         Column("due", label=_("Due"), accessor=due_status),
-        DateColumn("last_reviewed", label=_("Last reviewed")),
+        Column(
+            "last_reviewed",
+            label=_("Last reviewed"),
+            accessor=lambda page: exact_and_relative(page.last_reviewed),
+        ),
         Column("reviewed_by", label=_("Reviewed by")),
     ]
     list_export = ["title", "locale", "next_review_due", "last_reviewed", "reviewed_by", "url"]

@@ -48,6 +48,13 @@ GROUP_PERMISSIONS = {
         ("wagtailsearchpromotions", "query", "add_query"),
         ("wagtailsearchpromotions", "query", "change_query"),
         ("wagtailsearchpromotions", "query", "delete_query"),
+        # Promoted search results, which the search-term permissions above are for.
+        ("wagtailsearchpromotions", "searchpromotion", "add_searchpromotion"),
+        ("wagtailsearchpromotions", "searchpromotion", "change_searchpromotion"),
+        ("wagtailsearchpromotions", "searchpromotion", "delete_searchpromotion"),
+        # The medical disclaimer: Site settings' help text sends them to Site texts.
+        ("home", "sitetext", "add_sitetext"),
+        ("home", "sitetext", "change_sitetext"),
         ("auth", "user", "add_user"),
         ("auth", "user", "change_user"),
         ("auth", "group", "view_group"),

@@ -55,12 +55,28 @@ class ShareLinksView(WagtailAdminTemplateMixin, TemplateView):
             **kwargs,
         )
 
+    def _link(self, pk, links):
+        return links.filter(page=self.page, pk=pk).first() if pk.isdigit() else None
+
     def get(self, request, page_id):
+        if "revoke" in request.GET:
+            # Revoking asks first, on its own page, so it works without JavaScript.
+            link = self._link(request.GET["revoke"], ShareLink.objects.active())
+            if link is None:
+                return redirect("review_share_links", self.page.pk)
+            return TemplateResponse(
+                request,
+                "review/share_link_revoke.html",
+                self.get_context_data(link=link),
+            )
         return self.render_to_response(self.get_context_data(form=ShareLinkForm()))
 
     def post(self, request, page_id):
         if "revoke" in request.POST:
-            link = get_object_or_404(ShareLink, pk=request.POST["revoke"], page=self.page)
+            link = self._link(request.POST["revoke"], ShareLink.objects.all())
+            if link is None:
+                messages.error(request, _("That link is not one of this guide's."))
+                return redirect("review_share_links", self.page.pk)
             link.revoke(request.user)
             messages.success(
                 request, _("The link for '%(note)s' no longer works.") % {"note": link}

@@ -29,7 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "review.users_app.RoleLimitedUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -219,3 +219,9 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
     "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", "condition-guides@localhost"
 )
 CSRF_FAILURE_VIEW = "newsletter.views.csrf_failure"
+# A file that live pages show changes only with the permission to publish them (review/guards.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "review.guards.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "review.guards.DocumentForm"
+WAGTAIL_GRAVATAR_PROVIDER_URL = (
+    None  # No outside avatars: no network at run time, no email hashes sent
+)
