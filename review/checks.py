@@ -8,7 +8,7 @@ import re
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from conditions.evidence import EvidenceLevel
+from conditions.evidence import EvidenceLevel, known_choice
 
 HTTP_LINK = re.compile(r"\bhttp://[^\s\"'<>]+")
 
@@ -24,8 +24,8 @@ def submission_problems(page):
     for block in blocks:
         if block.block_type != "cannabis_evidence":
             continue
-        level = EvidenceLevel(block.value["evidence_level"])
-        if level.rank > EvidenceLevel.INSUFFICIENT.rank and not block.value["studies"]:
+        level = known_choice(EvidenceLevel, block.value.get("evidence_level"))
+        if level and level.rank > EvidenceLevel.INSUFFICIENT.rank and not block.value["studies"]:
             problems.append(
                 _(
                     "The cannabis evidence section says '%(level)s': add the studies behind "
