@@ -14,7 +14,7 @@ from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
-from .evidence import EvidenceLevel, StudyDesign, Urgency
+from .evidence import EvidenceLevel, StudyDesign, Urgency, known_choice
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 SECTION_TEXT_FEATURES = ["h3", *TEXT_FEATURES]
@@ -178,8 +178,9 @@ class StudyBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["design"] = StudyDesign(value["design"])
-        context["level"] = EvidenceLevel(value["evidence_level"])
+        # A draft may not have a design or level yet: the template leaves them out.
+        context["design"] = known_choice(StudyDesign, value.get("design"))
+        context["level"] = known_choice(EvidenceLevel, value.get("evidence_level"))
         return context
 
 
@@ -223,7 +224,7 @@ class CannabisEvidenceBlock(SectionBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["level"] = EvidenceLevel(value["evidence_level"])
+        context["level"] = known_choice(EvidenceLevel, value.get("evidence_level"))
         return context
 
     def clean(self, value):
@@ -329,7 +330,8 @@ class ResourcesBlock(SectionBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value["links"] and not value["pages"]:
+        # A draft may be saved before its links are added (Wagtail defers required fields).
+        if not value["links"] and not value["pages"] and not self.is_deferred_validation:
             raise StructBlockValidationError(
                 block_errors={"links": ErrorList([_("Add at least one link or page.")])}
             )

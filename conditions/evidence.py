@@ -10,6 +10,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def known_choice(choices, value):
+    """The choice ``value`` names, or None while a draft leaves it empty or unknown."""
+    return choices(value) if value in choices.values else None
+
+
 class EvidenceLevel(models.TextChoices):
     CONCLUSIVE = "conclusive", _("Conclusive evidence")
     SUBSTANTIAL = "substantial", _("Substantial evidence")
@@ -25,6 +30,12 @@ class EvidenceLevel(models.TextChoices):
     def rank(self):
         """Higher is stronger: insufficient is 0, conclusive is 4."""
         return len(EVIDENCE_ORDER) - 1 - EVIDENCE_ORDER.index(self)
+
+    @classmethod
+    def strongest(cls, values):
+        """The strongest of the levels named in ``values``, skipping empty ones; or None."""
+        levels = [level for value in values if (level := known_choice(cls, value))]
+        return max(levels, key=lambda level: level.rank) if levels else None
 
 
 EVIDENCE_ORDER = [

@@ -2,9 +2,10 @@
 
 A live guide is exported as readers see it, even when a draft waits on top of it; a
 guide that is not live is exported as its latest draft, since it has no published
-version. What the format has no place for (images, links to pages on this site) is
-left out, so exporting, importing into an empty site and exporting again gives the
-same file.
+version. Images are named by checksum and file name, and copied into ``images/``
+beside the file; links to pages by language and slug. What the format has no place for
+(links to pages inside rich text) is left out, so exporting, importing into an empty
+site and exporting again gives the same file.
 """
 
 import json
@@ -12,7 +13,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from .importing import TEXT_SECTION_TYPES, clean_html
+from wagtail.images import get_image_model
+
+from .importing import FORMAT_VERSION, TEXT_SECTION_TYPES, clean_html
 from .models import ConditionPage
 
 
@@ -22,7 +25,7 @@ def export_guides():
         current = page if page.live else page.get_latest_revision_as_object()
         guides.append(guide_data(current, page.locale.language_code))
     guides.sort(key=lambda guide: (guide["locale"], guide["title"].casefold(), guide["slug"]))
-    return {"guides": guides}
+    return {"format": FORMAT_VERSION, "guides": guides}
 
 
 def dumps(data):
@@ -38,6 +41,8 @@ def guide_data(page, language_code):
         "summary": page.summary.strip(),
         "also_known_as": page.alternative_names,
         "body_systems": sorted(names, key=lambda name: (name.casefold(), name)),
+        "hero_image": image_ref(page.hero_image),
+        "hero_image_alt": page.hero_image_alt.strip(),
         "sections": [
             section for block in page.body if (section := section_data(block)) is not None
         ],
@@ -73,9 +78,6 @@ def section_data(block):
             ],
         }
     if kind == "resources":
-        # Links to pages on this site are left out; a section of only those has nothing left.
-        if not value["links"]:
-            return None
         return {
             "type": kind,
             "heading": _text(value, "heading"),
@@ -87,6 +89,11 @@ def section_data(block):
                 }
                 for link in value["links"]
             ],
+            "pages": [
+                {"locale": linked.locale.language_code, "slug": linked.slug}
+                for linked in value["pages"]
+                if linked is not None
+            ],
         }
     if kind == "quote":
         return {
@@ -96,7 +103,47 @@ def section_data(block):
         }
     if kind == "callout":
         return {"type": kind, "style": value["style"], "text": _html(value["text"])}
+    if kind == "image" and value["image"]:
+        image = value["image"]
+        return {
+            "type": kind,
+            "image": image_ref(image),
+            "alt_text": (image.contextual_alt_text or "").strip(),
+            "decorative": bool(image.decorative),
+            "caption": _text(value, "caption"),
+        }
     return None
+
+
+def image_ref(image):
+    if image is None:
+        return None
+    return {"file": _file_name(image), "sha1": image.get_file_hash(), "title": image.title}
+
+
+def _file_name(image):
+    return Path(image.file.name).name
+
+
+def images_in(data):
+    """The images a file of guides names, so they can be written beside it."""
+    hashes = {
+        ref["sha1"]
+        for guide in data["guides"]
+        for ref in [guide["hero_image"]]
+        + [section["image"] for section in guide["sections"] if section["type"] == "image"]
+        if ref
+    }
+    return get_image_model().objects.filter(file_hash__in=hashes).order_by("pk")
+
+
+def write_images(images, folder):
+    """Copy each image's original file into ``folder/images/``, named as the file names it."""
+    target = Path(folder) / "images"
+    for image in images:
+        target.mkdir(exist_ok=True)
+        with image.open_file() as source:
+            (target / _file_name(image)).write_bytes(source.read())
 
 
 def study_data(study):

@@ -9,14 +9,16 @@ changes nothing.
 import datetime
 import difflib
 import functools
+import html as html_module
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
@@ -26,14 +28,21 @@ from wagtail.blocks import (
     StreamBlockValidationError,
     StructBlockValidationError,
 )
-from wagtail.models import Locale
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageLogEntry
+from wagtail.utils.file import hash_filelike
 
 from home.site_tree import get_or_create_conditions_index
 
-from .evidence import EvidenceLevel
+from .evidence import EvidenceLevel, Urgency
 from .models import BodySystem, ConditionPage
 
 SCHEMA_PATH = Path(settings.BASE_DIR) / "docs" / "import-format.schema.json"
+# The version of the format this site reads and writes. A file may leave it out.
+FORMAT_VERSION = 1
+# The log action of every revision an import saves, so a later import can tell an
+# editor's unsaved-to-live work from its own drafts (see conditions/wagtail_hooks.py).
+IMPORT_LOG_ACTION = "conditions.import"
 
 TEXT_SECTION_TYPES = ("overview", "symptoms", "causes", "treatments", "complications")
 EARLIEST_STUDY_YEAR = 1900
@@ -49,6 +58,7 @@ _RENAMED_TAG = re.compile(r"<(/?)(" + "|".join(TAG_RENAMES) + r")>")
 _BARE_LINK = re.compile(r"<a>(.*?)</a>", re.DOTALL)
 _BLOCK_TAG = re.compile(r"<(p|ul|ol|li)>")
 _ANY_TAG = re.compile(r"<[^>]*>")
+_LINE_END = re.compile(r"</(p|li)>|<br/>")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 # Messages for the schema's patterns, so an editor reads what is wrong rather than a regex.
@@ -65,6 +75,8 @@ PATTERN_MESSAGES = {
         "without https://doi.org/ in front"
     ),
     r"^https?://": "not a web address starting with http:// or https://",
+    r"^[^/\\]+$": "a file name only, without a folder (the file goes in images/)",
+    r"^[0-9a-f]{40}$": "not a SHA-1 checksum: 40 characters, 0-9 and a-f",
 }
 # Optional study identifiers may also be empty ("" or null).
 PATTERN_MESSAGES.update(
@@ -141,6 +153,11 @@ class GuideData:
     reviewed_by: str
     last_reviewed: datetime.date | None
     next_review_due: datetime.date | None
+    hero_image: object = None
+    hero_image_alt: str = ""
+    # Builds the whole body once the guides this one links to exist; None when ``body``
+    # already is whole (see "Links to pages" in docs/import-format.md).
+    complete_body: object = None
 
 
 @dataclass
@@ -149,14 +166,23 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # Problems naming each guide left alone because an editor has unpublished changes.
+    skipped: list = field(default_factory=list)
 
     def __str__(self):
         total = self.created + self.updated + self.unchanged
         state = "published" if self.publish else "saved as drafts; use --publish to publish"
-        return (
+        text = (
             f"Imported {total} guide{'' if total == 1 else 's'}: {self.created} created, "
             f"{self.updated} updated, {self.unchanged} unchanged ({state})."
         )
+        if self.skipped:
+            count = len(self.skipped)
+            text += (
+                f" Skipped {count} guide{'' if count == 1 else 's'} with unpublished changes; "
+                "use --force to replace them."
+            )
+        return text
 
 
 def derive_slug(text):
@@ -180,6 +206,12 @@ def clean_html(html):
     if cleaned and not _BLOCK_TAG.search(cleaned):
         cleaned = f"<p>{cleaned}</p>"
     return cleaned
+
+
+def plain_text(html):
+    """The text of rich text, a line for each paragraph or list item."""
+    lines = _ANY_TAG.sub("", _LINE_END.sub("\n", clean_html(html))).splitlines()
+    return "\n".join(line.strip() for line in map(html_module.unescape, lines) if line.strip())
 
 
 def has_text(html):
@@ -220,14 +252,37 @@ def schema_validator():
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def check_guides(data):
-    """Every guide in a parsed file, checked; raises ``InvalidGuideFile`` on any mistake."""
+def check_format_version(data):
+    """Refuse a file written in a version of the format this site does not read."""
+    if not isinstance(data, dict) or data.get("format", FORMAT_VERSION) == FORMAT_VERSION:
+        return
+    version = data["format"]
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        message = (
+            f"this file is in format {version}, newer than this site reads (format "
+            f"{FORMAT_VERSION}); update the site, or export the guides again in format "
+            f"{FORMAT_VERSION}"
+        )
+    else:
+        message = f"{_json(version)} is not a format version; leave it out or use {FORMAT_VERSION}"
+    # Nothing else in a file of another version can be read by this version's rules.
+    raise InvalidGuideFile([Problem(("format",), message)])
+
+
+def check_guides(data, folder=None):
+    """Every guide in a parsed file, checked; raises ``InvalidGuideFile`` on any mistake.
+
+    ``folder`` is where the file is: images it names that the site does not have are
+    read from ``images/`` in it, and added to the site (call this in the transaction
+    the import writes in, so a file with mistakes adds none).
+    """
+    check_format_version(data)
     problems = []
     for error in schema_validator().iter_errors(data):
         problems.extend(_schema_problems(error))
     if not (isinstance(data, dict) and isinstance(data.get("guides"), list)):
         raise InvalidGuideFile(problems)
-    checker = _GuideChecker(problems)
+    checker = _GuideChecker(problems, folder=folder, guides=data["guides"])
     guides = [checker.check(position, raw) for position, raw in enumerate(data["guides"])]
     if problems:
         raise InvalidGuideFile(problems)
@@ -261,6 +316,10 @@ def _unknown_key_message(key, allowed):
 
 def _schema_message(error, path):
     value = error.instance
+    # A rule the schema states with its own message, beside it ("x-messages").
+    own_message = error.schema.get("x-messages", {}).get(error.validator)
+    if own_message:
+        return own_message
     if path and path[-1] == "year" and error.validator in {"type", "minimum"}:
         return _not_a_year(value)
     match error.validator:
@@ -327,10 +386,13 @@ def _items(value):
 class _GuideChecker:
     """The checks a JSON Schema cannot express, and the guide built from what passes."""
 
-    def __init__(self, problems):
+    def __init__(self, problems, folder=None, guides=()):
         self.problems = problems
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
         self.default_locale = Locale.get_default()
+        self.images = _ImageFinder(folder)
+        # Guides in this file, by (locale, slug): a link to one of them is made once it exists.
+        self.in_file = {self.address_of(raw) for raw in guides if isinstance(raw, dict)}
         self.slugs = {}
         self.new_system_slugs = {}
         self.existing_systems = {}
@@ -352,11 +414,20 @@ class _GuideChecker:
         body_systems = raw.get("body_systems", [])
         if locale and isinstance(body_systems, list):
             self.check_body_systems(body_systems, (*path, "body_systems"), locale)
+        hero = raw.get("hero_image")
+        hero_image = self.images.find(hero, (*path, "hero_image"), self) if hero else None
         if any(problem.path[:2] == path for problem in self.problems):
             return None
-        body = self.build_body(sections, (*path, "sections"))
+        sections_path = (*path, "sections")
+        body = self.build_body(sections, sections_path, self.existing_page_id)
         if body is None:
             return None
+        complete_body = None
+        if self.links_ahead(sections):
+
+            def complete_body():
+                return self.build_body(sections, sections_path, self.existing_page_id)
+
         return GuideData(
             position=position,
             locale=locale,
@@ -369,7 +440,45 @@ class _GuideChecker:
             reviewed_by=raw.get("reviewed_by", "").strip(),
             last_reviewed=_parse_date(raw.get("last_reviewed")),
             next_review_due=_parse_date(raw.get("next_review_due")),
+            hero_image=hero_image,
+            hero_image_alt=raw.get("hero_image_alt", "").strip(),
+            complete_body=complete_body,
         )
+
+    def address_of(self, raw):
+        code = raw.get("locale", self.default_locale.language_code)
+        slug = raw.get("slug")
+        if slug is None and isinstance(raw.get("title"), str):
+            slug = derive_slug(raw["title"])
+        return (code, slug)
+
+    def existing_page_id(self, ref):
+        """The id of the page a link names, or None for a guide this file creates."""
+        pages = Page.objects.filter(
+            locale__language_code=ref["locale"], slug=ref["slug"], alias_of__isnull=True
+        ).values_list("pk", "content_type__model")
+        # Any page type may be linked to; a guide wins when another page shares its slug.
+        guides = [pk for pk, model in pages if model == "conditionpage"]
+        return guides[0] if guides else next((pk for pk, _model in pages), None)
+
+    def links_ahead(self, sections):
+        return any(
+            self.existing_page_id(ref) is None
+            for section in sections
+            if section.get("type") == "resources"
+            for ref in section.get("pages", [])
+        )
+
+    def check_page_links(self, refs, path):
+        for index, ref in enumerate(refs):
+            if not isinstance(ref, dict) or not {"locale", "slug"} <= set(ref):
+                continue
+            address = (ref["locale"], ref["slug"])
+            if address not in self.in_file and self.existing_page_id(ref) is None:
+                self.add(
+                    (*path, index),
+                    f"no page {ref['locale']}/{ref['slug']} on this site or in this file",
+                )
 
     def check_locale(self, raw, path):
         code = raw.get("locale", self.default_locale.language_code)
@@ -433,7 +542,7 @@ class _GuideChecker:
 
     def check_section(self, section, path):
         kind = section.get("type")
-        if kind in (*TEXT_SECTION_TYPES, "text", "callout"):
+        if kind in (*TEXT_SECTION_TYPES, "text", "callout", "see_a_doctor", "quote"):
             self.check_html(section.get("text"), (*path, "text"))
         elif kind == "cannabis_evidence":
             self.check_html(section.get("summary"), (*path, "summary"))
@@ -450,6 +559,9 @@ class _GuideChecker:
             for index, link in enumerate(_items(section.get("links"))):
                 if isinstance(link, dict):
                     self.check_url(link.get("url"), (*path, "links", index, "url"))
+            self.check_page_links(_items(section.get("pages")), (*path, "pages"))
+        elif kind == "image" and isinstance(section.get("image"), dict):
+            section["_image"] = self.images.find(section["image"], (*path, "image"), self)
 
     def check_html(self, value, path):
         if isinstance(value, str) and value.strip() and not has_text(clean_html(value)):
@@ -511,9 +623,21 @@ class _GuideChecker:
             )
         return self.existing_systems[locale.pk]
 
-    def build_body(self, sections, path):
-        """The body as a StreamField value, checked again by the blocks' own rules."""
-        raw = [{"type": section["type"], "value": _block_value(section)} for section in sections]
+    def build_body(self, sections, path, page_id):
+        """The body as a StreamField value, checked again by the blocks' own rules.
+
+        ``page_id`` finds the page a resources link names; links it finds no page for
+        are left out (a resources section with nothing left, too).
+        """
+        raw = [
+            {"type": section["type"], "value": _block_value(section, page_id)}
+            for section in sections
+        ]
+        raw = [
+            item
+            for item in raw
+            if item["type"] != "resources" or item["value"]["links"] or item["value"]["pages"]
+        ]
         try:
             return self.stream_block.clean(self.stream_block.to_python(raw))
         except StreamBlockValidationError as error:
@@ -522,7 +646,55 @@ class _GuideChecker:
             return None
 
 
-def _block_value(section):
+class _ImageFinder:
+    """The image a file names: on the site by checksum or file name, or else read from
+    ``images/`` beside the file and added to the site."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder) / "images" if folder else None
+        self.added = {}
+
+    def find(self, ref, path, checker):
+        if not isinstance(ref, dict):
+            return None
+        sha1, name = ref.get("sha1"), ref.get("file")
+        Image = get_image_model()
+        # A checksum names the picture itself; a file name only when no checksum is given.
+        if sha1:
+            image = Image.objects.filter(file_hash=sha1).order_by("pk").first()
+        else:
+            image = Image.objects.filter(file__endswith=f"/{name}").order_by("pk").first()
+        if image is None:
+            image = self.add(ref, path, checker)
+        return image
+
+    def add(self, ref, path, checker):
+        name = ref.get("file")
+        source = self.folder / name if self.folder and name else None
+        if source is None or not source.is_file() or Path(name).name != name:
+            where = f"images/{name} beside the file" if name else "a file name to read it from"
+            checker.add(
+                path,
+                f"no image on this site has this {'checksum' if ref.get('sha1') else 'file name'}"
+                f", and there is no {where}",
+            )
+            return None
+        with source.open("rb") as file:
+            sha1 = hash_filelike(file)
+        if ref.get("sha1") and ref["sha1"] != sha1:
+            checker.add(path, f"images/{name} does not have the checksum the file gives")
+            return None
+        if sha1 not in self.added:
+            with source.open("rb") as file:
+                image = get_image_model()(
+                    title=ref.get("title") or Path(name).stem, file=ImageFile(file, name=name)
+                )
+                image.save()
+            self.added[sha1] = image
+        return self.added[sha1]
+
+
+def _block_value(section, page_id):
     kind = section["type"]
     heading = section.get("heading", "")
     if kind in TEXT_SECTION_TYPES:
@@ -538,11 +710,14 @@ def _block_value(section):
             "studies": [_study_value(study) for study in section["studies"]],
         }
     if kind == "see_a_doctor":
+        # Prose about when to see a doctor, with no urgency given, is one non-urgent card.
+        cards = section.get("care_cards") or [
+            {"urgency": Urgency.NON_URGENT.value, "text": section["text"]}
+        ]
         return {
             "heading": heading,
             "care_cards": [
-                {"urgency": card["urgency"], "text": clean_html(card["text"])}
-                for card in section["care_cards"]
+                {"urgency": card["urgency"], "text": clean_html(card["text"])} for card in cards
             ],
         }
     if kind == "resources":
@@ -554,13 +729,24 @@ def _block_value(section):
                     "url": link["url"],
                     "description": link.get("description", ""),
                 }
-                for link in section["links"]
+                for link in section.get("links", [])
             ],
-            "pages": [],
+            "pages": [pk for ref in section.get("pages", []) if (pk := page_id(ref))],
+        }
+    if kind == "image":
+        image = section["_image"]
+        return {
+            "image": {
+                "image": image.pk,
+                "decorative": section.get("decorative", False),
+                "alt_text": section.get("alt_text", ""),
+            },
+            "caption": section.get("caption", ""),
         }
     if kind == "quote":
-        return {"quote": section["quote"], "attribution": section.get("attribution", "")}
-    return {"style": section["style"], "text": clean_html(section["text"])}
+        quote = section["quote"] if "quote" in section else plain_text(section["text"])
+        return {"quote": quote, "attribution": section.get("attribution", "")}
+    return {"style": section.get("style", "info"), "text": clean_html(section["text"])}
 
 
 def _study_value(study):
@@ -608,11 +794,17 @@ def _block_problems(error, path):
             yield path, message
 
 
-def import_guides(guides, *, publish=False):
-    """Write checked guides in one transaction; nothing is written if any guide fails."""
+def import_guides(guides, *, publish=False, force=False, strict=False, user=None):
+    """Write checked guides in one transaction; nothing is written if any guide fails.
+
+    A guide an editor has changed since it was last published or imported is left as it
+    is, and named in ``result.skipped``, unless ``force``; with ``strict`` such a guide is
+    an error and nothing is written. ``user`` is recorded on every revision saved.
+    """
     result = ImportResult(publish=publish)
-    writer = _GuideWriter(publish)
+    writer = _GuideWriter(publish, force=force, user=user)
     problems = []
+    linking = []
     with transaction.atomic():
         for guide in guides:
             try:
@@ -622,11 +814,42 @@ def import_guides(guides, *, publish=False):
                 problems.extend(_model_problems(error, ("guides", guide.position)))
                 # The savepoint took back whatever this guide created.
                 writer.forget()
+            except UnpublishedChanges as skipped:
+                result.skipped.append(skipped.problem(guide))
             else:
                 setattr(result, outcome, getattr(result, outcome) + 1)
+                if guide.complete_body:
+                    linking.append(guide)
+        # Links to guides this file created: now that they exist, save the whole body.
+        for guide in linking:
+            guide.body = guide.complete_body()
+            try:
+                writer.write(guide)
+            except ValidationError as error:
+                problems.extend(_model_problems(error, ("guides", guide.position)))
+        if strict:
+            problems.extend(result.skipped)
         if problems:
             raise InvalidGuideFile(problems)
     return result
+
+
+class UnpublishedChanges(Exception):
+    """An editor's draft sits on top of the guide; an import without --force keeps it."""
+
+    def __init__(self, revision):
+        self.revision = revision
+        super().__init__()
+
+    def problem(self, guide):
+        user = self.revision.user
+        who = (user.get_full_name() or user.get_username()) if user else "someone"
+        return Problem(
+            ("guides", guide.position),
+            f"{guide.locale.language_code}/{guide.slug} has unpublished changes "
+            f"(saved by {who} on {self.revision.created_at:%Y-%m-%d %H:%M}); not imported, "
+            "so they are kept. Use --force to replace them with the file's version",
+        )
 
 
 def _model_problems(error, path):
@@ -641,8 +864,10 @@ def _model_problems(error, path):
 
 
 class _GuideWriter:
-    def __init__(self, publish):
+    def __init__(self, publish, force=False, user=None):
         self.publish = publish
+        self.force = force
+        self.user = user
         self.forget()
 
     def forget(self):
@@ -678,29 +903,51 @@ class _GuideWriter:
         if page is None:
             page = ConditionPage(locale=guide.locale, live=False)
             _apply(page, guide, systems)
+            page.owner = self.user
             index.add_child(instance=page)
-            self.save(page, log_action="wagtail.create")
+            self.save(page)
             return "created"
         if page.alias_of_id:
             raise ValidationError(
                 {"slug": "this guide is an alias of another page; import into that page"}
             )
+        editors_draft = self.editors_draft(page)
         draft = page.get_latest_revision_as_object()
         before = _content(draft)
         _apply(draft, guide, systems)
         if _content(draft) != before:
-            self.save(draft, log_action=True)
+            if editors_draft:
+                # The file may be what the draft was made from (an export writes the
+                # live version): then it brings nothing new, and the draft stays.
+                if page.live and _content(_applied(page, guide, systems)) == _content(page):
+                    return "unchanged"
+                raise UnpublishedChanges(editors_draft)
+            self.save(draft)
             return "updated"
         if self.publish and (page.has_unpublished_changes or not page.live):
+            if editors_draft:
+                raise UnpublishedChanges(editors_draft)
             revision = page.latest_revision if page.has_unpublished_changes else None
-            (revision or draft.save_revision(log_action=True)).publish()
+            (revision or draft.save_revision(user=self.user, log_action=IMPORT_LOG_ACTION)).publish(
+                user=self.user
+            )
             return "updated"
         return "unchanged"
 
-    def save(self, page, log_action):
-        revision = page.save_revision(log_action=log_action)
+    def editors_draft(self, page):
+        """The latest revision, when someone saved it in the admin after the guide was
+        last published (or imported) and ``--force`` was not given; otherwise None."""
+        if self.force or not page.has_unpublished_changes or page.latest_revision is None:
+            return None
+        imported = PageLogEntry.objects.filter(
+            page=page, revision=page.latest_revision, action=IMPORT_LOG_ACTION
+        ).exists()
+        return None if imported else page.latest_revision
+
+    def save(self, page):
+        revision = page.save_revision(user=self.user, log_action=IMPORT_LOG_ACTION)
         if self.publish:
-            revision.publish()
+            revision.publish(user=self.user)
 
 
 def _apply(page, guide, systems):
@@ -713,6 +960,15 @@ def _apply(page, guide, systems):
     page.reviewed_by = guide.reviewed_by
     page.last_reviewed = guide.last_reviewed
     page.next_review_due = guide.next_review_due
+    page.hero_image = guide.hero_image
+    page.hero_image_alt = guide.hero_image_alt
+
+
+def _applied(page, guide, systems):
+    """A copy of the stored ``page`` with the file's guide applied, for comparing."""
+    copy = ConditionPage.objects.get(pk=page.pk)
+    _apply(copy, guide, systems)
+    return copy
 
 
 def _content(page):
@@ -725,8 +981,14 @@ def _content(page):
         page.reviewed_by,
         page.last_reviewed,
         page.next_review_due,
+        page.hero_image_id,
+        page.hero_image_alt,
         sorted(system.pk for system in page.body_systems.all()),
-        _without_ids(page.body.get_prep_value()),
+        # Each block's value as its block writes it: a value stored before a field was
+        # added (an image without a caption) compares equal to one with it empty.
+        _without_ids(
+            [[block.block_type, block.block.get_prep_value(block.value)] for block in page.body]
+        ),
     )
 
 

@@ -392,12 +392,11 @@ class ConditionPage(Page):
     @property
     def evidence_level(self):
         """The strongest overall evidence level any cannabis evidence section states."""
-        levels = [
-            EvidenceLevel(block.value["evidence_level"])
+        return EvidenceLevel.strongest(
+            block.value.get("evidence_level")
             for block in self.body
             if block.block_type == "cannabis_evidence"
-        ]
-        return max(levels, key=lambda level: level.rank) if levels else None
+        )
 
     def structured_data(self):
         """schema.org ``MedicalWebPage`` about a ``MedicalCondition``, citing each study."""
@@ -408,10 +407,11 @@ class ConditionPage(Page):
             "@context": "https://schema.org",
             "@type": "MedicalWebPage",
             "name": self.title,
-            "description": self.summary,
             "inLanguage": self.locale.language_code,
             "about": condition,
         }
+        if self.summary:
+            data["description"] = self.summary
         if self.full_url:
             data["url"] = self.full_url
         if self.last_reviewed:
@@ -493,20 +493,22 @@ class ConditionPage(Page):
 
 
 def study_citation(study):
-    citation = {
-        "@type": "MedicalScholarlyArticle",
-        "headline": study["title"],
-        "datePublished": str(study["year"]),
-        "isPartOf": {"@type": "Periodical", "name": study["journal"]},
-    }
+    """A study as a schema.org article; what a draft has not filled in yet is left out."""
+    citation = {"@type": "MedicalScholarlyArticle"}
+    if study.get("title"):
+        citation["headline"] = study["title"]
+    if study.get("year"):
+        citation["datePublished"] = str(study["year"])
+    if study.get("journal"):
+        citation["isPartOf"] = {"@type": "Periodical", "name": study["journal"]}
     identifiers = []
-    if study["pmid"]:
+    if study.get("pmid"):
         identifiers.append({"@type": "PropertyValue", "propertyID": "PMID", "value": study["pmid"]})
         citation["url"] = f"https://pubmed.ncbi.nlm.nih.gov/{study['pmid']}/"
-    if study["doi"]:
+    if study.get("doi"):
         identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": study["doi"]})
         citation["sameAs"] = f"https://doi.org/{study['doi']}"
-    if study["url"] and "url" not in citation:
+    if study.get("url") and "url" not in citation:
         citation["url"] = study["url"]
     if identifiers:
         citation["identifier"] = identifiers

@@ -1,8 +1,17 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .importing import IMPORT_LOG_ACTION
 from .models import BodySystem
+
+
+@hooks.register("register_log_actions")
+def register_import_log_action(actions):
+    # A guide's history says which revisions came from a file; an import also asks it
+    # whether a draft is an editor's work it must not replace.
+    actions.register_action(IMPORT_LOG_ACTION, _("Import"), _("Imported from a file"))
 
 
 class BodySystemViewSet(SnippetViewSet):

@@ -2,7 +2,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from conditions.exporting import dumps, export_guides, write_atomically
+from conditions.exporting import (
+    dumps,
+    export_guides,
+    images_in,
+    write_atomically,
+    write_images,
+)
 
 
 class Command(BaseCommand):
@@ -29,8 +35,12 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot write {target}: the folder {path.parent} does not exist.")
         if path.is_dir():
             raise CommandError(f"Cannot write {target}: it is a folder.")
+        images = images_in(data)
         try:
+            write_images(images, path.parent)
             write_atomically(path, dumps(data))
         except OSError as error:
             raise CommandError(f"Cannot write {target}: {error.strerror}.") from error
+        if images:
+            summary += f", with {len(images)} image{'' if len(images) == 1 else 's'} in images/"
         self.stdout.write(self.style.SUCCESS(f"{summary} to {target}."))
