@@ -55,7 +55,7 @@ def public(pages):
     return pages.exclude(Exists(restrictions))
 
 
-def route_to_child(parent, model, request, path_components):
+def route_to_child(parent, model, request, path_components, related=()):
     """``Page.route`` with the child looked up as ``model`` in one query.
 
     Wagtail's own ``route`` takes two queries per level (the page, then its specific
@@ -65,7 +65,7 @@ def route_to_child(parent, model, request, path_components):
     if path_components:
         child = (
             model.objects.child_of(parent)
-            .select_related("locale")
+            .select_related("locale", *related)
             .filter(slug=path_components[0])
             .first()
         )
@@ -124,7 +124,7 @@ class ConditionIndexPage(Page):
         verbose_name = _("condition index")
 
     def route(self, request, path_components):
-        return route_to_child(self, ConditionPage, request, path_components)
+        return route_to_child(self, ConditionPage, request, path_components, related=["hero_image"])
 
     def guides(self):
         return public(
