@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import slug_unicode_re
 from django.db import models
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef, prefetch_related_objects
 from django.db.models.functions import Lower
+from django.db.models.lookups import StartsWith
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -39,6 +41,42 @@ RESERVED_ANCHORS = {
 }
 REFERENCE_ANCHOR = re.compile(r"ref-\d+")
 RELATED_GUIDES_SHOWN = 4
+
+
+def public(pages):
+    """Wagtail's ``PageQuerySet.public()`` in the same SQL query.
+
+    Wagtail's reads every view restriction first, one more query each time; this asks
+    the database to leave out any page at or under a restricted page instead.
+    """
+    restrictions = PageViewRestriction.objects.filter(
+        StartsWith(
+            ExpressionWrapper(OuterRef("path"), output_field=models.CharField()),
+            F("page__path"),
+        )
+    )
+    return pages.exclude(Exists(restrictions))
+
+
+def route_to_child(parent, model, request, path_components, related=()):
+    """``Page.route`` with the child looked up as ``model`` in one query.
+
+    Wagtail's own ``route`` takes two queries per level (the page, then its specific
+    model). A parent whose children are all of one type asks for that type directly;
+    anything else (a missing slug, an unexpected type) goes through Wagtail's.
+    """
+    if path_components:
+        child = (
+            model.objects.child_of(parent)
+            .select_related("locale", *related)
+            .filter(slug=path_components[0])
+            .first()
+        )
+        if child is not None:
+            # What Wagtail's route does too: the child's get_parent() needs no query.
+            child._cached_parent_obj = parent
+            return child.route(request, path_components[1:])
+    return Page.route(parent, request, path_components)
 
 
 class BodySystem(TranslatableMixin, models.Model):
@@ -88,14 +126,13 @@ class ConditionIndexPage(Page):
     class Meta:
         verbose_name = _("condition index")
 
+    def route(self, request, path_components):
+        return route_to_child(self, ConditionPage, request, path_components, related=["hero_image"])
+
     def guides(self):
-        return (
-            ConditionPage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .order_by(Lower("title"))
-        )
+        return public(
+            ConditionPage.objects.child_of(self).live().filter(locale_id=self.locale_id)
+        ).order_by(Lower("title"))
 
     def body_systems(self):
         return BodySystem.objects.filter(locale_id=self.locale_id).order_by("name")
@@ -115,8 +152,11 @@ class ConditionIndexPage(Page):
             else:
                 guides = guides.filter(body_systems__translation_key=system.translation_key)
 
-        titles = list(guides.values_list("title", flat=True))
-        paginator = Paginator(guides, GUIDES_PER_INDEX_PAGE)
+        # One query for every title (the letter links need them all), then one for the
+        # guides on this page: the paginator counts the list instead of asking again.
+        listed = list(guides.values_list("pk", "title"))
+        titles = [title for _pk, title in listed]
+        paginator = Paginator(listed, GUIDES_PER_INDEX_PAGE)
         page_number = request.GET.get("page", 1)
         try:
             page_obj = paginator.page(page_number)
@@ -125,16 +165,13 @@ class ConditionIndexPage(Page):
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
 
+        shown = guides.filter(pk__in=[pk for pk, _title in page_obj.object_list])
         context.update(
             system=system,
             body_systems=self.body_systems(),
             page_obj=page_obj,
             paginator=paginator,
-            letter_groups=group_by_letter(
-                page_obj.object_list.specific()
-                .defer_streamfields()
-                .prefetch_related("body_systems")
-            ),
+            letter_groups=group_by_letter(shown.defer_streamfields()),
             alphabet=alphabet_links(titles, GUIDES_PER_INDEX_PAGE),
             guide_count=len(titles),
         )
@@ -430,19 +467,26 @@ class ConditionPage(Page):
             if link.guide and link.guide.live
         ]
         if picked:
-            # ``localized`` looks up the active locale on every call: only ask for
-            # guides picked in another language.
-            return [
-                guide if guide.locale_id == self.locale_id else guide.localized for guide in picked
-            ]
+            # A guide picked in another language shows as its live translation when there
+            # is one (as ``localized`` would, but for all of them in one query).
+            keys = [guide.translation_key for guide in picked if guide.locale_id != self.locale_id]
+            translated = {}
+            if keys:
+                translated = {
+                    guide.translation_key: guide
+                    for guide in ConditionPage.objects.live()
+                    .filter(locale_id=self.locale_id, translation_key__in=keys)
+                    .defer_streamfields()
+                }
+            return [translated.get(guide.translation_key, guide) for guide in picked]
         return list(
-            ConditionPage.objects.live()
-            .public()
-            .filter(
-                locale_id=self.locale_id,
-                body_systems__translation_key__in=[
-                    system.translation_key for system in self.body_systems.all()
-                ],
+            public(
+                ConditionPage.objects.live().filter(
+                    locale_id=self.locale_id,
+                    body_systems__translation_key__in=[
+                        system.translation_key for system in self.body_systems.all()
+                    ],
+                )
             )
             .exclude(pk=self.pk)
             .distinct()
@@ -452,6 +496,9 @@ class ConditionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.pk and not hasattr(self, "_cluster_related_objects"):
+            # The related guides and the template's tags read the same body systems.
+            prefetch_related_objects([self], "body_systems")
         context["related_guides"] = self.get_related_guides()
         return context
 

@@ -10,7 +10,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 
-from conditions.models import BodySystem, ConditionIndexPage, ConditionPage
+from conditions.models import BodySystem, ConditionIndexPage, ConditionPage, public, route_to_child
 
 from .opening_hours import Weekday, summarise_opening_hours
 
@@ -41,22 +41,40 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        return route_to_child(self, ConditionIndexPage, request, path_components)
+
     def live_guides(self):
-        return ConditionPage.objects.live().public().filter(locale_id=self.locale_id)
+        return public(ConditionPage.objects.live().filter(locale_id=self.locale_id))
+
+    def get_featured_guides(self):
+        """The picked guides in this page's language, translated ones in one query.
+
+        A translated home page keeps its source's featured guides: show the translations
+        that are live, and leave out guides not yet in this language.
+        """
+        picked = [link.guide for link in self.featured_guides.select_related("guide")]
+        keys = [guide.translation_key for guide in picked if guide.locale_id != self.locale_id]
+        translated = {}
+        if keys:
+            translated = {
+                guide.translation_key: guide
+                for guide in ConditionPage.objects.filter(
+                    locale_id=self.locale_id, translation_key__in=keys
+                ).defer_streamfields()
+            }
+        featured = []
+        for guide in picked:
+            if guide.locale_id != self.locale_id:
+                guide = translated.get(guide.translation_key)
+            if guide and guide.live:
+                featured.append(guide)
+        return featured
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A translated home page keeps its source's featured guides: show the translations
-        # that are live, and leave out guides not yet in this language.
-        featured = []
-        for link in self.featured_guides.select_related("guide"):
-            guide = link.guide
-            if guide and guide.locale_id != self.locale_id:
-                guide = guide.get_translation_or_none(self.locale_id)
-            if guide and guide.live:
-                featured.append(guide)
         context.update(
-            featured_guides=featured,
+            featured_guides=self.get_featured_guides(),
             recent_guides=self.live_guides()
             .defer_streamfields()
             .order_by("-last_published_at")[:RECENT_GUIDES_SHOWN],

@@ -3,16 +3,23 @@
 Pages come from one query: the live translations of the page and of the site's home
 page (the fallback when a page has no translation in a language). Views that are not
 Wagtail pages (search, newsletter signup) have the same address in every language.
+
+A live page's links are the same for every visitor: they are kept in the cache with
+the header and footer (home/fragments.py), and made again after anything is published.
 """
 
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
+
+from conditions.models import public
+from home.fragments import key_for
 
 
 @dataclass
@@ -49,8 +56,7 @@ def _page_links(request, page):
     site = Site.find_for_request(request)
     home_keys = Page.objects.filter(pk=site.root_page_id).values("translation_key") if site else []
     pages = list(
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(Q(translation_key=page.translation_key) | Q(translation_key__in=home_keys))
         .select_related("locale")
     )
@@ -98,9 +104,21 @@ def _view_links(request):
     return LanguageLinks(links, [])
 
 
+def _cached_page_links(request, page):
+    if not page.live or getattr(request, "is_preview", False):
+        # A draft or a preview is the editor's own: computed each time, never kept.
+        return _page_links(request, page)
+    key = key_for(request, "language-links", page.pk)
+    links = cache.get(key)
+    if links is None:
+        links = _page_links(request, page)
+        cache.set(key, links, settings.FRAGMENT_CACHE_SECONDS)
+    return links
+
+
 def language_links(request, page=None):
-    cache = request.__dict__.setdefault("_language_links", {})
+    memo = request.__dict__.setdefault("_language_links", {})
     key = page.pk if page is not None else None
-    if key not in cache:
-        cache[key] = _page_links(request, page) if page is not None else _view_links(request)
-    return cache[key]
+    if key not in memo:
+        memo[key] = _cached_page_links(request, page) if page is not None else _view_links(request)
+    return memo[key]

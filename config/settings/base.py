@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "home.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -75,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.fragments.fragments",
             ],
         },
     },
@@ -225,3 +227,8 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "review.guards.DocumentForm"
 WAGTAIL_GRAVATAR_PROVIDER_URL = (
     None  # No outside avatars: no network at run time, no email hashes sent
 )
+
+# Header, footer and other fragments every page repeats are cached (home/fragments.py)
+# and invalidated by publishing and by saving settings. Where the cache is per process
+# (local memory), this bounds how long another process may show an old copy.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))

@@ -37,3 +37,17 @@ def query_with(context, **changes):
 def newsletter_form():
     """The footer signup form, unbound and without a token so the page stays cacheable."""
     return {"form": SignupForm(auto_id="newsletter-footer-%s"), "with_token": False}
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """The pages above this one, the home page first, without the tree's root.
+
+    Walks up by ``get_parent()``: a page reached through the site's routing already
+    knows its parents, so this takes no query.
+    """
+    ancestors = []
+    while page.depth > 2:
+        page = page.get_parent()
+        ancestors.append(page)
+    return ancestors[::-1]

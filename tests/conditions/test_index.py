@@ -257,3 +257,23 @@ def test_query_count_does_not_grow_with_the_number_of_guides(count_queries, cond
         ConditionPageFactory(title=f"Guide {n}", also_known_as="Other", body_systems=[brain])
     assert count_queries(conditions_index.url) == three
     assert count_queries(f"{conditions_index.url}?system=brain") == three_filtered
+
+
+def test_a_private_guide_is_neither_listed_nor_related(client, conditions_index):
+    from wagtail.models import PageViewRestriction
+
+    brain = BodySystemFactory(name="Brain", slug="brain")
+    shown = ConditionPageFactory(title="Anxiety", body_systems=[brain])
+    hidden = ConditionPageFactory(title="Bruxism", body_systems=[brain])
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    listed = [
+        title
+        for titles in groups(get_soup(client, conditions_index.url)).values()
+        for title in titles
+    ]
+    assert listed == ["Anxiety"]
+    related = get_soup(client, shown.url).select(".related .guide-card__title a")
+    assert [a.get_text() for a in related] == []
