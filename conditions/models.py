@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .blocks import ConditionBodyBlock, SectionBlock
 from .evidence import EvidenceLevel
+from .visibility import only_public
 
 GUIDES_PER_INDEX_PAGE = 100
 # Ids the guide page already uses: a section called "References" must not take them.
@@ -385,17 +386,15 @@ class ConditionPage(Page):
         return data
 
     def get_related_guides(self):
-        picked = [
-            link.guide
-            for link in self.related_guides.select_related("guide")
-            if link.guide and link.guide.live
-        ]
-        if picked:
+        picked = only_public(
             # ``localized`` looks up the active locale on every call: only ask for
             # guides picked in another language.
-            return [
-                guide if guide.locale_id == self.locale_id else guide.localized for guide in picked
-            ]
+            guide if guide.locale_id == self.locale_id else guide.localized
+            for guide in (link.guide for link in self.related_guides.select_related("guide"))
+            if guide
+        )
+        if picked:
+            return picked
         return list(
             ConditionPage.objects.live()
             .public()

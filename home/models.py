@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 
 from conditions.models import BodySystem, ConditionIndexPage, ConditionPage
+from conditions.visibility import only_public
 
 from .opening_hours import Weekday, summarise_opening_hours
 
@@ -53,10 +54,9 @@ class HomePage(Page):
             guide = link.guide
             if guide and guide.locale_id != self.locale_id:
                 guide = guide.get_translation_or_none(self.locale_id)
-            if guide and guide.live:
-                featured.append(guide)
+            featured.append(guide)
         context.update(
-            featured_guides=featured,
+            featured_guides=only_public(featured),
             recent_guides=self.live_guides()
             .defer_streamfields()
             .order_by("-last_published_at")[:RECENT_GUIDES_SHOWN],
@@ -64,7 +64,7 @@ class HomePage(Page):
             .annotate(
                 guide_count=models.Count(
                     "guides",
-                    filter=models.Q(guides__live=True, guides__locale_id=self.locale_id),
+                    filter=models.Q(guides__in=self.live_guides()),
                 )
             )
             .filter(guide_count__gt=0)
