@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "search",
     "review",
     "translations",
+    "exports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
