@@ -262,3 +262,7 @@ if os.environ.get("AXES_IPWARE_PROXY_COUNT"):
 # have no session, so their pages write nothing).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(2 * 60 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
+
+# Newsletter signups an hour from one client (IP address) and for one email address.
+NEWSLETTER_CLIENT_LIMIT = int(os.environ.get("NEWSLETTER_CLIENT_LIMIT", "10"))
+NEWSLETTER_ADDRESS_LIMIT = int(os.environ.get("NEWSLETTER_ADDRESS_LIMIT", "3"))
