@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -59,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in for users whose group has "Enable 2FA" (review/roles.py).
+    "wagtail_2fa.middleware.VerifyUserPermissionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -266,3 +271,8 @@ SESSION_SAVE_EVERY_REQUEST = True
 # Newsletter signups an hour from one client (IP address) and for one email address.
 NEWSLETTER_CLIENT_LIMIT = int(os.environ.get("NEWSLETTER_CLIENT_LIMIT", "10"))
 NEWSLETTER_ADDRESS_LIMIT = int(os.environ.get("NEWSLETTER_ADDRESS_LIMIT", "3"))
+
+# Two-factor sign-in (wagtail-2fa): required for Medical reviewers, Site managers and
+# superusers, whose roles carry the "Enable 2FA" permission; optional for Editors.
+WAGTAIL_2FA_REQUIRED = os.environ.get("WAGTAIL_2FA_REQUIRED", "1") == "1"
+WAGTAIL_2FA_OTP_TOTP_NAME = WAGTAIL_SITE_NAME
