@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "review",
     "translations",
     "exports",
+    "uploads",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -183,6 +184,13 @@ WAGTAILSEARCH_HITS_MAX_AGE = 30
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# About 40 megapixels (a large photo): Wagtail refuses more, reading only the image's
+# header, so a decompression bomb is refused before anything unpacks it.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "uploads.forms.ImageForm"
+# Documents: size and content checked against the extension (uploads/forms.py).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "uploads.forms.DocumentForm"
 
 # Editors can comment on drafts; reviewers leave their notes there.
 WAGTAILADMIN_COMMENTS_ENABLED = True
