@@ -15,6 +15,7 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 from wagtail.images.blocks import ImageBlock
 
 from .evidence import EvidenceLevel, StudyDesign, Urgency, known_choice
+from .visibility import only_public
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 SECTION_TEXT_FEATURES = ["h3", *TEXT_FEATURES]
@@ -327,6 +328,15 @@ class ResourcesBlock(SectionBlock):
                 }
             ],
         }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # Each page in the reader's language when it has a live translation; only pages
+        # every visitor may read (no drafts, no restricted pages).
+        context["visible_pages"] = only_public(
+            [page.localized for page in value.get("pages") or [] if page is not None]
+        )
+        return context
 
     def clean(self, value):
         value = super().clean(value)

@@ -8,9 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import slug_unicode_re
 from django.db import models
-from django.db.models import Exists, ExpressionWrapper, F, OuterRef, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.db.models.functions import Lower
-from django.db.models.lookups import StartsWith
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +17,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -27,6 +26,7 @@ from translations.fields import OnePerLineTextField, one_per_line
 
 from .blocks import ConditionBodyBlock, SectionBlock
 from .evidence import EvidenceLevel
+from .visibility import only_public, public
 
 GUIDES_PER_INDEX_PAGE = 100
 # Ids the guide page already uses: a section called "References" must not take them.
@@ -41,21 +41,6 @@ RESERVED_ANCHORS = {
 }
 REFERENCE_ANCHOR = re.compile(r"ref-\d+")
 RELATED_GUIDES_SHOWN = 4
-
-
-def public(pages):
-    """Wagtail's ``PageQuerySet.public()`` in the same SQL query.
-
-    Wagtail's reads every view restriction first, one more query each time; this asks
-    the database to leave out any page at or under a restricted page instead.
-    """
-    restrictions = PageViewRestriction.objects.filter(
-        StartsWith(
-            ExpressionWrapper(OuterRef("path"), output_field=models.CharField()),
-            F("page__path"),
-        )
-    )
-    return pages.exclude(Exists(restrictions))
 
 
 def route_to_child(parent, model, request, path_components, related=()):
@@ -478,7 +463,10 @@ class ConditionPage(Page):
                     .filter(locale_id=self.locale_id, translation_key__in=keys)
                     .defer_streamfields()
                 }
-            return [translated.get(guide.translation_key, guide) for guide in picked]
+            # Only guides every visitor may read: no restricted pages.
+            picked = only_public([translated.get(guide.translation_key, guide) for guide in picked])
+        if picked:
+            return picked
         return list(
             public(
                 ConditionPage.objects.live().filter(

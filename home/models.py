@@ -10,7 +10,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 
-from conditions.models import BodySystem, ConditionIndexPage, ConditionPage, public, route_to_child
+from conditions.models import BodySystem, ConditionIndexPage, ConditionPage, route_to_child
+from conditions.visibility import only_public, public
 
 from .opening_hours import Weekday, summarise_opening_hours
 
@@ -69,7 +70,8 @@ class HomePage(Page):
                 guide = translated.get(guide.translation_key)
             if guide and guide.live:
                 featured.append(guide)
-        return featured
+        # Only guides every visitor may read: no restricted pages.
+        return only_public(featured)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -82,7 +84,7 @@ class HomePage(Page):
             .annotate(
                 guide_count=models.Count(
                     "guides",
-                    filter=models.Q(guides__live=True, guides__locale_id=self.locale_id),
+                    filter=models.Q(guides__in=self.live_guides()),
                 )
             )
             .filter(guide_count__gt=0)

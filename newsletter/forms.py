@@ -1,14 +1,23 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Signup
+from .validators import validate_international_email
+
+
+class EmailField(forms.CharField):
+    """An email address in any script; Django's EmailField takes only ASCII before the @."""
+
+    default_validators = [validate_international_email]
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=254, **kwargs)
 
 
 class SignupForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
-    email = forms.EmailField(label=_("Email"), max_length=254)
-    confirm_email = forms.EmailField(label=_("Confirm email"), max_length=254)
+    email = EmailField(label=_("Email"))
+    confirm_email = EmailField(label=_("Confirm email"))
 
     def clean_first_name(self):
         return self.cleaned_data["first_name"].strip()
@@ -22,15 +31,3 @@ class SignupForm(forms.Form):
         if email and confirm and email.lower() != confirm.lower():
             self.add_error("confirm_email", _("The two email addresses do not match."))
         return cleaned_data
-
-    def save(self, language=""):
-        """Store the signup, updating the names if the address already signed up."""
-        data = self.cleaned_data
-        signup = Signup.objects.filter(email__iexact=data["email"]).first()
-        if signup is None:
-            signup = Signup(email=data["email"].strip())
-        signup.first_name = data["first_name"]
-        signup.last_name = data["last_name"]
-        signup.language = language
-        signup.save()
-        return signup

@@ -7,4 +7,6 @@ app_name = "newsletter"
 urlpatterns = [
     path("", views.signup, name="signup"),
     path("token/", views.csrf_token, name="token"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -8,9 +7,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.csrf import csrf_failure as default_csrf_failure
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from . import ratelimit, subscriptions
 from .forms import SignupForm
+from .tokens import signup_to_confirm, signup_to_unsubscribe
 
 
 @never_cache
@@ -19,22 +21,70 @@ def signup(request):
     """The signup page; the footer form on every page posts here too."""
     # An empty POST is still a submission: `request.POST or None` would leave it unbound.
     form = SignupForm(request.POST if request.method == "POST" else None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                form.save(language=get_language() or "")
-        except IntegrityError:
-            # Two signups for the same address at once: the other one won; keep it.
-            pass
-        messages.success(request, _("Thank you. You are signed up to our newsletter."))
-        return redirect(reverse("newsletter:signup"))
-    status = 400 if request.method == "POST" else 200
+        if ratelimit.too_many_from_client(request):
+            form.add_error(
+                None,
+                _("Too many signups from your connection. Please wait an hour and try again."),
+            )
+            status = 429
+        elif ratelimit.too_many_for_address(form.cleaned_data["email"]):
+            form.add_error(
+                "email",
+                _("Too many signups for this address. Please wait an hour and try again."),
+            )
+            status = 429
+        else:
+            subscriptions.request_signup(request, form.cleaned_data, get_language() or "")
+            # The same answer whether or not the address was already signed up.
+            messages.success(
+                request,
+                _(
+                    "Thank you. Check your inbox: we have sent you an email with a link "
+                    "to confirm your signup."
+                ),
+            )
+            return redirect(reverse("newsletter:signup"))
+    elif request.method == "POST":
+        status = 400
     return render(
         request,
         "newsletter/signup_page.html",
         {"form": form, "hide_footer_newsletter": True},
         status=status,
     )
+
+
+def _link_page(request, action, signup):
+    return render(
+        request,
+        "newsletter/link_page.html",
+        {"action": action, "signup": signup, "hide_footer_newsletter": True},
+        status=200 if signup else 400,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """The link in the confirmation email. A GET only asks: mail scanners follow links."""
+    signup = signup_to_confirm(token)
+    if signup and request.method == "POST":
+        subscriptions.confirm(signup)
+        return _link_page(request, "confirmed", signup)
+    return _link_page(request, "confirm", signup)
+
+
+@csrf_exempt  # the signed link is the proof; mail clients post here for one-click (RFC 8058)
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    signup = signup_to_unsubscribe(token)
+    if signup and request.method == "POST":
+        subscriptions.unsubscribe(signup)
+        return _link_page(request, "unsubscribed", signup)
+    return _link_page(request, "unsubscribe", signup)
 
 
 @never_cache
@@ -47,9 +97,11 @@ def csrf_failure(request, reason=""):
     """A footer form posted without a valid token (no JavaScript, or an expired page).
 
     Nothing is saved; the visitor sees the signup page again with what they typed
-    and a fresh token, so nothing they entered is lost.
+    and a fresh token, so nothing they entered is lost. Any other form's failure (the
+    admin's, the confirmation page's) gets Django's own page.
     """
-    if request.path == reverse("newsletter:signup") and request.method == "POST":
+    match = getattr(request, "resolver_match", None)
+    if match and match.view_name == "newsletter:signup" and request.method == "POST":
         form = SignupForm(initial={k: request.POST.get(k, "") for k in SignupForm.base_fields})
         context = {
             "form": form,

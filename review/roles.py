@@ -30,14 +30,17 @@ SITE_PAGE_PERMISSIONS = [
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin")
 # Starting a translation makes a draft in the other language, which then goes through review.
 SUBMIT_TRANSLATION = ("wagtail_localize", "translation", "submit_translation")
+# wagtail-2fa asks users with this permission for a second factor at sign-in.
+TWO_FACTOR = ("wagtailadmin", "admin", "enable_2fa")
 
 # (app_label, model, codename)
 GROUP_PERMISSIONS = {
     EDITORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION],
-    MEDICAL_REVIEWERS: [ACCESS_ADMIN, SUBMIT_TRANSLATION],
+    MEDICAL_REVIEWERS: [ACCESS_ADMIN, SUBMIT_TRANSLATION, TWO_FACTOR],
     SITE_MANAGERS: [
         ACCESS_ADMIN,
         SUBMIT_TRANSLATION,
+        TWO_FACTOR,
         ("home", "sitesettings", "change_sitesettings"),
         ("conditions", "bodysystem", "add_bodysystem"),
         ("conditions", "bodysystem", "change_bodysystem"),

@@ -39,3 +39,11 @@ def count_queries(client):
         return len(queries)
 
     return count
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with empty rate-limit counts (Django's cache is per process)."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -18,7 +18,7 @@ from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from conditions.models import public
+from conditions.visibility import public
 from home.fragments import key_for
 
 

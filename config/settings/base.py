@@ -4,6 +4,7 @@ Anything that differs between machines is read from the environment in dev.py,
 production.py or test.py, never hard-coded here.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -22,6 +23,8 @@ INSTALLED_APPS = [
     "translations",
     "editing",
     "operations",
+    "exports",
+    "uploads",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -34,11 +37,16 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -51,15 +59,21 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "operations.request_id.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.security.PathBasedCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "home.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in for users whose group has "Enable 2FA" (review/roles.py).
+    "wagtail_2fa.middleware.VerifyUserPermissionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -209,6 +223,13 @@ WAGTAILSEARCH_HITS_MAX_AGE = 30
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# About 40 megapixels (a large photo): Wagtail refuses more, reading only the image's
+# header, so a decompression bomb is refused before anything unpacks it.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "uploads.forms.ImageForm"
+# Documents: size and content checked against the extension (uploads/forms.py).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "uploads.forms.DocumentForm"
 
 # Editors can comment on drafts; reviewers leave their notes there.
 WAGTAILADMIN_COMMENTS_ENABLED = True
@@ -224,11 +245,89 @@ CSRF_FAILURE_VIEW = "newsletter.views.csrf_failure"
 # A file that live pages show changes only with the permission to publish them (review/guards.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "review.guards.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "review.guards.DocumentForm"
-WAGTAIL_GRAVATAR_PROVIDER_URL = (
-    None  # No outside avatars: no network at run time, no email hashes sent
-)
 
 # Header, footer and other fragments every page repeats are cached (home/fragments.py)
 # and invalidated by publishing and by saving settings. Where the cache is per process
 # (local memory), this bounds how long another process may show an old copy.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
+
+# Security headers (config/security.py). The public templates have no inline code
+# (tests/test_no_inline_code.py), so the site allows only its own scripts and styles.
+_SELF = "'self'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "frame-src": [_SELF],
+        "object-src": ["'none'"],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        # The admin's live preview frames the site; no other site may.
+        "frame-ancestors": [_SELF],
+    }
+}
+WAGTAILADMIN_PATH_PREFIX = "/admin/"
+# Wagtail's admin sets inline styles and runs a few inline scripts; still only this origin.
+WAGTAILADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+    }
+}
+# No page uses these browser features; a script injected into one cannot either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    ]
+}
+# Avatars are served from here, never fetched from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin would ask releases.wagtail.org for a newer version from every visitor's browser.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out login before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling: five wrong passwords for one username from one address lock that pair
+# out for 15 minutes. Behind a proxy, set AXES_IPWARE_PROXY_COUNT (docs/deploy.md).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+AXES_VERBOSE = False
+if os.environ.get("AXES_IPWARE_PROXY_COUNT"):
+    AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_IPWARE_PROXY_COUNT"])
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# An admin session ends after two idle hours (each request renews it; anonymous visitors
+# have no session, so their pages write nothing).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(2 * 60 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Newsletter signups an hour from one client (IP address) and for one email address.
+NEWSLETTER_CLIENT_LIMIT = int(os.environ.get("NEWSLETTER_CLIENT_LIMIT", "10"))
+NEWSLETTER_ADDRESS_LIMIT = int(os.environ.get("NEWSLETTER_ADDRESS_LIMIT", "3"))
+
+# Two-factor sign-in (wagtail-2fa): required for Medical reviewers, Site managers and
+# superusers, whose roles carry the "Enable 2FA" permission; optional for Editors.
+WAGTAIL_2FA_REQUIRED = os.environ.get("WAGTAIL_2FA_REQUIRED", "1") == "1"
+WAGTAIL_2FA_OTP_TOTP_NAME = WAGTAIL_SITE_NAME

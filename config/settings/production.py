@@ -12,9 +12,21 @@ def _required(name):
     return value
 
 
+def _strong_key(value):
+    # The rule Django's deploy check (security.W009) applies, enforced at start-up.
+    if len(value) < 50 or len(set(value)) < 5 or value.startswith("django-insecure"):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is too weak for production: use 50 or more random characters, e.g. "
+            "from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+        )
+    return value
+
+
 DEBUG = False
-SECRET_KEY = _required("SECRET_KEY")
+SECRET_KEY = _strong_key(_required("SECRET_KEY"))
 ALLOWED_HOSTS = _required("ALLOWED_HOSTS").split(",")
+# Links in review emails and digests point here; a wrong default would send reviewers away.
+WAGTAILADMIN_BASE_URL = _required("WAGTAILADMIN_BASE_URL")
 CSRF_TRUSTED_ORIGINS = [
     origin for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin
 ]
@@ -25,7 +37,18 @@ SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# HSTS is on: one year, subdomains included. docs/deploy.md describes the rollout (a few
+# minutes first on a new domain). Preloading is a separate, lasting decision, off by default.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "0") == "1"
+if not SECURE_HSTS_PRELOAD:
+    # security.W021 asks for preload; submitting a domain to browsers' preload lists is
+    # hard to undo, so it is the site owner's choice (docs/deploy.md).
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 

@@ -1,4 +1,5 @@
 import json
+import unicodedata
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -51,3 +52,15 @@ def breadcrumb_pages(page):
         page = page.get_parent()
         ancestors.append(page)
     return ancestors[::-1]
+
+
+@register.filter
+def one_line(value):
+    """Text for one line of a plain-text email: control and invisible formatting
+    characters (new lines, tabs, bidirectional overrides) become single spaces, so a title
+    cannot add lines, fake links or reorder what the reader sees."""
+    text = "".join(
+        " " if unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} else char
+        for char in str(value or "")
+    )
+    return " ".join(text.split())

@@ -2,6 +2,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.http import HttpRequest
 from wagtail.models import Page, Revision
 
 from conditions.models import ConditionPage
@@ -44,7 +45,7 @@ def test_demo_serves_guides_keeps_the_draft_private_and_its_login_opens_the_admi
     assert not draft.live
     assert client.get("/en/conditions/restless-legs-syndrome/").status_code == 404
 
-    assert client.login(username="admin", password="condition-guides-dev")
+    assert client.login(request=HttpRequest(), username="admin", password="condition-guides-dev")
     assert client.get("/admin/").status_code == 200
 
 

@@ -99,25 +99,30 @@ class TestValidation:
 
 
 class TestSuccess:
-    def test_signup_saves_one_record_and_redirects_with_a_message(self, client, signup_url):
+    def test_signup_saves_one_pending_record_and_redirects_with_a_message(self, client, signup_url):
         response = post(client, signup_url)
         assert response.status_code == 302
         assert response["Location"] == signup_url
         signup = Signup.objects.get()
-        assert (signup.first_name, signup.last_name, signup.email, signup.language) == (
-            "Ada",
-            "Lovelace",
-            "ada@example.org",
-            "en",
-        )
+        assert (
+            signup.first_name,
+            signup.last_name,
+            signup.email,
+            signup.language,
+            signup.status,
+        ) == ("Ada", "Lovelace", "ada@example.org", "en", Signup.Status.PENDING)
         page = client.get(response["Location"])
         soup = BeautifulSoup(page.content, "html.parser")
         message = soup.select_one(".messages")
         assert message["role"] == "status"
-        assert message.get_text(strip=True) == "Thank you. You are signed up to our newsletter."
+        assert message.get_text(strip=True) == (
+            "Thank you. Check your inbox: we have sent you an email with a link to confirm "
+            "your signup."
+        )
         assert client.get(signup_url).content.decode().count("Thank you.") == 0
 
-    def test_same_email_in_another_case_updates_the_names(self, client, signup_url):
+    def test_same_email_in_another_case_never_changes_the_record(self, client, signup_url):
+        """Anyone can type someone else's address: the form must not rename its owner."""
         post(client, signup_url)
         response = post(
             client,
@@ -128,8 +133,8 @@ class TestSuccess:
         )
         assert response.status_code == 302
         signup = Signup.objects.get()
-        assert signup.first_name == "Augusta"
-        assert signup.email.lower() == "ada@example.org"
+        assert signup.first_name == "Ada"
+        assert signup.email == "ada@example.org"
 
     def test_the_footer_form_on_a_guide_posts_to_the_signup_page(
         self, client, conditions_index, signup_url
@@ -206,10 +211,17 @@ class TestAdmin:
 
     @pytest.fixture
     def signups(self, db):
-        Signup.objects.create(first_name="Ada", last_name="Lovelace", email="ada@example.org")
         Signup.objects.create(
-            first_name="Grace", last_name="Hopper", email="grace@example.org", language="es"
+            first_name="Ada", last_name="Lovelace", email="ada@example.org", status="active"
         )
+        Signup.objects.create(
+            first_name="Grace",
+            last_name="Hopper",
+            email="grace@example.org",
+            language="es",
+            status="active",
+        )
+        Signup.objects.create(first_name="Pat", last_name="Pending", email="pat@example.org")
 
     def test_signups_are_listed_in_the_admin(self, admin_client, signups):
         response = admin_client.get(reverse("newsletter_signups:index"))
@@ -217,6 +229,13 @@ class TestAdmin:
         html = response.content.decode()
         assert "ada@example.org" in html
         assert "grace@example.org" in html
+        assert "pat@example.org" not in html
+
+    def test_pending_signups_are_listed_when_asked_for(self, admin_client, signups):
+        response = admin_client.get(reverse("newsletter_signups:index"), {"status": "pending"})
+        html = response.content.decode()
+        assert "pat@example.org" in html
+        assert "ada@example.org" not in html
 
     def test_signups_export_as_csv(self, admin_client, signups):
         response = admin_client.get(reverse("newsletter_signups:index"), {"export": "csv"})
@@ -238,7 +257,9 @@ class TestAdmin:
 def test_site_managers_can_export_signups_and_editors_cannot(client):
     from django.contrib.auth.models import Group, User
 
-    Signup.objects.create(first_name="Ana", last_name="Ruiz", email="ana@example.com")
+    Signup.objects.create(
+        first_name="Ana", last_name="Ruiz", email="ana@example.com", status="active"
+    )
     url = reverse("newsletter_signups:index") + "?export=csv"
     for group, allowed in [("Site managers", True), ("Editors", False)]:
         user = User.objects.create_user(group.split()[0].lower(), password="pw")  # noqa: S106

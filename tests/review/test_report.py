@@ -117,3 +117,17 @@ def test_no_digest_when_nothing_is_due(users):
     call_command("send_review_digest", stdout=out)
     assert mail.outbox == []
     assert "no email sent" in out.getvalue()
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_digest_lines_cannot_be_forged_by_a_title(users, due_guides):
+    guide = due_guides["overdue"]
+    guide.title = "Dystonia\r\n\r\nURGENT: sign in at http://evil.example\u202e\tnow"
+    guide.reviewed_by = "Dr\nMallory"
+    guide.save_revision().publish()
+    mail.outbox.clear()
+    call_command("send_review_digest", stdout=io.StringIO())
+    body = mail.outbox[0].body
+    assert "- Dystonia URGENT: sign in at http://evil.example now (en)" in body
+    assert "last reviewed by Dr Mallory" in body
+    assert "\r" not in body and "\u202e" not in body and "\t" not in body
