@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-postgres lint format check bench bench-search lock messages publish-scheduled clean
+.PHONY: run serve test test-postgres lint format check bench bench-search lock messages publish-scheduled clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -29,6 +29,11 @@ run: $(VENV)/.installed messages
 	@echo "    admin (superuser), editor (Editors), reviewer (Medical reviewers), manager (Site managers)"
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The production stack: Varnish on $(PORT) in front of gunicorn on $(PORT)+1
+# (deploy/serve.py, docs/deploy.md). Installs Varnish when missing and run as root.
+serve: $(VENV)/.installed messages
+	$(BIN)/python deploy/serve.py --port $(PORT)
 
 test: $(VENV)/.installed messages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
