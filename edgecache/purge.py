@@ -20,10 +20,8 @@ from wagtail.models import Page, ReferenceIndex, Site
 def page_urls(page):
     """Every public URL that shows something of ``page``, as it is now in the database."""
     batch = PurgeBatch()
-    translations = list(page.get_translations(inclusive=True).live())
-    if page.pk not in {translation.pk for translation in translations}:
-        translations.append(page)
-    for translation in translations:
+    # ``page`` itself as given: before a move or a slug change it has the old address.
+    for translation in [page, *page.get_translations(inclusive=False).live()]:
         batch.add_page(translation)
         batch.add_pages(translation.get_ancestors().filter(depth__gt=1).live())
     page_type = ContentType.objects.get_for_model(Page)
