@@ -34,35 +34,41 @@ def say(message):
     print(message, flush=True)  # noqa: T201
 
 
-def find_varnishd():
-    for candidate in (shutil.which("varnishd"), "/usr/sbin/varnishd"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+def find_command(command):
+    # Daemons live in /usr/sbin, which an unprivileged PATH may lack.
+    return shutil.which(command) or shutil.which(command, path="/usr/sbin:/usr/bin")
 
 
-def ensure_varnish():
-    """Varnish from Debian's packages: installed here when running as root, as CI does."""
-    varnishd = find_varnishd()
-    if varnishd:
-        return varnishd
+def debian_command(command, package):
+    """A command from Debian's packages: installed here when running as root, as CI does."""
+    found = find_command(command)
+    if found:
+        return found
     if os.geteuid() != 0:
         raise SystemExit(
-            "Varnish is not installed. Install it with\n"
-            "    sudo apt-get install varnish\n"
-            "(or run `make serve` as root, which installs it), then run `make serve` again."
+            f"{package} is not installed. Install it with\n"
+            f"    sudo apt-get install {package}\n"
+            "(or run this as root, which installs it), then try again."
         )
-    say("Installing Varnish (apt-get install varnish)")
+    say(f"Installing {package} (apt-get install {package})")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)  # noqa: S607
-    subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "varnish"],  # noqa: S607
+    subprocess.run(  # noqa: S603
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", package],  # noqa: S607
         check=True,
         env=env,
     )
-    # Debian starts a system Varnish on port 6081; this stack runs its own.
-    subprocess.run(["systemctl", "disable", "--now", "varnish"], check=False)  # noqa: S607
-    return find_varnishd()
+    # Debian may start the package's own service; this stack runs its own servers.
+    subprocess.run(["systemctl", "disable", "--now", package], check=False)  # noqa: S603, S607
+    return find_command(command)
+
+
+def find_varnishd():
+    return find_command("varnishd")
+
+
+def ensure_varnish():
+    return debian_command("varnishd", "varnish")
 
 
 def development_secret_key():
@@ -77,7 +83,8 @@ def stack_environment(port, backend_port, base=None):
     """The production settings' environment, with local-trial defaults for what is unset."""
     env = dict(os.environ if base is None else base)
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
-    env.setdefault("SECRET_KEY", development_secret_key())
+    if not env.get("SECRET_KEY"):
+        env["SECRET_KEY"] = development_secret_key()
     env.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
     # A local trial is plain HTTP; a deployment terminates TLS in front of the cache.
     env.setdefault("SECURE_SSL_REDIRECT", "0")

@@ -16,6 +16,7 @@ import datetime
 import sys
 from pathlib import Path
 
+EDITOR_PASSWORD = "editor-password-for-tests"  # noqa: S105
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
@@ -36,7 +37,7 @@ def main(command, *args):
 
         ConditionPageFactory(title="Dystonia", slug="dystonia", summary="Muscles contract.")
         ConditionPageFactory(title="Epilepsy", slug="epilepsy", summary="Seizures recur.")
-        editor = User.objects.create_user("editor", password="unused-in-tests")
+        editor = User.objects.create_user("editor", password=EDITOR_PASSWORD)
         editor.groups.add(Group.objects.get(name="Editors"))
     elif command in {"publish", "schedule"}:
         slug, summary = args

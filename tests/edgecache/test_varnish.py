@@ -10,21 +10,12 @@ import uuid
 
 import pytest
 
-from .stack import USERBAR, start_stack
+from .stack import USERBAR
 
 pytestmark = pytest.mark.stack
 
 GUIDE = "/en/conditions/dystonia/"
 A_TO_Z = "/en/conditions/"
-
-
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    running = start_stack(tmp_path_factory.mktemp("stack"))
-    try:
-        yield running
-    finally:
-        running.stack.stop()
 
 
 def fill_cache(stack, path):
