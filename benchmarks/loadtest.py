@@ -30,16 +30,15 @@ from benchmarks.report import write_section  # noqa: E402
 EDITED = ["dystonia", "migraine", "epilepsy"]
 
 SETUP = """
-import json, sys
+import json
 import django
 django.setup()
 from django.contrib.auth.models import Group, User
-from conditions.models import ConditionPage
 editors = Group.objects.get(name="Editors")
-for number in range(1, 4):
-    user, _ = User.objects.get_or_create(username=f"load-editor-{number}")
-    user.groups.add(editors)
-print("{}")
+names = [f"load-editor-{number}" for number in range(1, 4)]
+for name in names:
+    User.objects.get_or_create(username=name)[0].groups.add(editors)
+print(json.dumps(names))
 """
 
 CHECK = """

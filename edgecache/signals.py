@@ -2,7 +2,8 @@
 
 Publishing (from the review workflow, the admin or ``publish_scheduled``) sends
 ``page_published``; unpublishing, scheduled expiry and deleting a live page send
-``page_unpublished``; a move and a changed slug also purge the old address.
+``page_unpublished``; a move and a changed slug also purge the old address; a redirect
+purges the address it redirects from.
 """
 
 from django.conf import settings
@@ -45,6 +46,14 @@ def _slug_changed(instance, instance_before, **kwargs):
 
 
 @_purging
+def _redirect_changed(instance, **kwargs):
+    # The old address may be cached as a 404 or as the page that was there. Wagtail
+    # matches it with or without a trailing slash; the cache keeps each separately.
+    links = instance.old_links()
+    purge_on_commit(links | {link.rstrip("/") + "/" for link in links})
+
+
+@_purging
 def _site_wide_change(**kwargs):
     purge_on_commit(every_page_url())
 
@@ -65,6 +74,12 @@ def connect():
     pre_page_move.connect(_page_moving, dispatch_uid="edgecache-moving")
     post_page_move.connect(_page_changed, dispatch_uid="edgecache-moved")
     page_slug_changed.connect(_slug_changed, dispatch_uid="edgecache-slug")
+    from wagtail.contrib.redirects.models import Redirect
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _redirect_changed, sender=Redirect, dispatch_uid=f"edgecache-redirect-{id(signal)}"
+        )
     for model in site_wide_models():
         for signal in (post_save, post_delete):
             signal.connect(

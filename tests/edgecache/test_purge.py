@@ -98,6 +98,14 @@ def test_moving_a_guide_purges_its_old_and_new_addresses(purged, dystonia, home_
     assert {"/en/conditions/dystonia/", "/en/more/dystonia/", "/en/conditions/"} <= urls
 
 
+def test_adding_a_redirect_purges_the_address_it_redirects_from(purged, dystonia):
+    from wagtail.contrib.redirects.models import Redirect
+
+    urls = purged.during(lambda: Redirect.add_redirect("/en/dystonia-guide", dystonia))
+
+    assert urls == {"/en/dystonia-guide", "/en/dystonia-guide/"}
+
+
 def test_saving_the_site_settings_purges_every_page(purged, dystonia, home_page):
     from wagtail.models import Site
 
