@@ -17,4 +17,7 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
 max_requests_jitter = max_requests // 10
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
+# gunicorn's control socket sits at one path per user: several stacks on one machine
+# (tests, benchmarks) would take it from each other, and nothing here uses it.
+control_socket_disable = True
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()

@@ -115,7 +115,7 @@ def prepare(env, port, demo):
     manage(quiet, "collectstatic", "--no-input", "-v0")
 
 
-def wait_until_up(url, process, name, timeout=60):
+def wait_until_up(url, process, name, timeout=180):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -151,6 +151,13 @@ class Stack:
         return f"http://127.0.0.1:{self.backend_port}"
 
     def start(self):
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start(self):
         varnishd = ensure_varnish()
         self.rundir = Path(tempfile.mkdtemp(prefix="condition-guides-varnish-"))
         backend = (DEPLOY / "backend.vcl.in").read_text()
