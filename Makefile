@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-postgres lint format check bench bench-search bench-editor backup restore lock messages publish-scheduled clean
+.PHONY: run serve loadtest test test-postgres lint format check bench bench-search bench-editor backup restore lock messages publish-scheduled clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -30,6 +30,11 @@ run: $(VENV)/.installed messages
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# The production stack: Varnish on $(PORT) in front of gunicorn on $(PORT)+1
+# (deploy/serve.py, docs/deploy.md). Installs Varnish when missing and run as root.
+serve: $(VENV)/.installed messages
+	$(BIN)/python deploy/serve.py --port $(PORT)
+
 test: $(VENV)/.installed messages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -53,8 +58,15 @@ check: $(VENV)/.installed
 publish-scheduled: $(VENV)/.installed
 	$(MANAGE) publish_scheduled
 
-bench: $(VENV)/.installed
+# The production stack (Varnish, gunicorn, nginx, a one-file Django app) measured with wrk,
+# then the page queries as content grows. Writes docs/benchmarks.md.
+bench: $(VENV)/.installed messages
+	$(BIN)/python benchmarks/production.py
 	$(BIN)/python benchmarks/pages.py
+
+# 50 visitors and 3 editors on the production stack for 60 s; no errors, no lost writes.
+loadtest: $(VENV)/.installed messages
+	$(BIN)/python benchmarks/loadtest.py
 
 # SQLite always; PostgreSQL too when DATABASE_URL is set. Writes docs/benchmarks.md.
 bench-search: $(VENV)/.installed

@@ -5,18 +5,25 @@ names, summary, evidence level and body systems, with indexes of their stems. Th
 typo corrector, the suggestions and the re-ranking of results read it without
 touching the database. It is rebuilt (two queries) after a publish, unpublish,
 move, privacy change or synonym edit: the signal handlers in ``search.signals``
-change a version token in Django's cache, and each process rebuilds its copy when
+change a version token in Django's cache, and each process fetches a new copy when
 the token it holds is no longer current.
+
+With a shared cache (Redis, REDIS_URL) every worker process and app server sees the
+new token at once; the first to need the new version builds it and stores it in the
+cache, and the others load that copy instead of building their own. With the default
+per-process cache each process builds its own, and catches up with changes made in
+another process within VERSION_TIMEOUT.
 """
 
 import bisect
-import gc
 import json
 import threading
 import uuid
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db.models import TextField
 from django.db.models.functions import Cast
 
@@ -27,6 +34,8 @@ from .models import SearchSynonym
 from .text import allowed_edits, stem, words
 
 VERSION_KEY = "search:catalogue-version"
+# Bump when the Catalogue's fields change, so no process loads an older shape.
+CATALOGUE_KEY = "search:catalogue:1:{locale}:{version}"
 # A process that missed a change (another process's local cache) catches up within this.
 VERSION_TIMEOUT = 300
 
@@ -314,6 +323,11 @@ def current_version():
     return version
 
 
+def _cache_is_shared():
+    """A per-process cache would only hold a second copy of this process's catalogue."""
+    return not isinstance(caches["default"], LocMemCache | DummyCache)
+
+
 def get_catalogue(locale):
     version = current_version()
     held = _catalogues.get(locale.pk)
@@ -323,12 +337,14 @@ def get_catalogue(locale):
         held = _catalogues.get(locale.pk)
         if held and held[0] == version:
             return held[1]
-        catalogue = Catalogue.build(locale.pk)
+        shared = _cache_is_shared()
+        key = CATALOGUE_KEY.format(locale=locale.pk, version=version)
+        catalogue = cache.get(key) if shared else None
+        if catalogue is None:
+            catalogue = Catalogue.build(locale.pk)
+            if shared:
+                cache.set(key, catalogue, VERSION_TIMEOUT)
         _catalogues[locale.pk] = (version, catalogue)
-        # Hundreds of thousands of long-lived objects would make every full garbage
-        # collection walk them (pauses of 100 ms and more at 10,000 guides). They hold
-        # no reference cycles, so reference counting frees them when replaced.
-        gc.freeze()
         return catalogue
 
 

@@ -1,0 +1,27 @@
+"""A long-lived process that publishes on request, for the publish-to-visible figure.
+
+Reads "<slug> <summary…>" lines; publishes the guide with that summary; answers "ok".
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main():
+    import django
+
+    django.setup()
+    from conditions.models import ConditionPage
+
+    for line in sys.stdin:
+        slug, summary = line.strip().split(" ", 1)
+        guide = ConditionPage.objects.get(slug=slug, locale__language_code="en")
+        guide.summary = summary
+        guide.save_revision().publish()
+        print("ok", flush=True)  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()
