@@ -27,17 +27,18 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.documents import get_document_model
-from wagtail.documents.forms import BaseDocumentForm
 from wagtail.documents.views import documents
 from wagtail.documents.views import multiple as document_uploads
 from wagtail.images import get_image_model
-from wagtail.images.forms import BaseImageForm
 from wagtail.images.views import images
 from wagtail.images.views import multiple as image_uploads
 from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.permissions import user_can_edit_snippet_type
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.views import convert, submit_translations
+
+from uploads.forms import DocumentForm as CheckedDocumentForm
+from uploads.forms import ImageForm as CheckedImageForm
 
 CONVERT_TO_ALIAS_MENU_ITEM = "localize-convert-to-alias"
 Image = get_image_model()
@@ -182,9 +183,9 @@ class LivePageMediaFormMixin:
         return cleaned_data
 
 
-class ImageForm(LivePageMediaFormMixin, BaseImageForm):
+class ImageForm(LivePageMediaFormMixin, CheckedImageForm):
     pass
 
 
-class DocumentForm(LivePageMediaFormMixin, BaseDocumentForm):
+class DocumentForm(LivePageMediaFormMixin, CheckedDocumentForm):
     pass

@@ -268,10 +268,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # About 40 megapixels (a large photo): Wagtail refuses more, reading only the image's
 # header, so a decompression bomb is refused before anything unpacks it.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILIMAGES_IMAGE_FORM_BASE = "uploads.forms.ImageForm"
 # Documents: size and content checked against the extension (uploads/forms.py).
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "uploads.forms.DocumentForm"
 
 # Editors can comment on drafts; reviewers leave their notes there.
 WAGTAILADMIN_COMMENTS_ENABLED = True
@@ -284,7 +282,8 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
     "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", "condition-guides@localhost"
 )
 CSRF_FAILURE_VIEW = "newsletter.views.csrf_failure"
-# A file that live pages show changes only with the permission to publish them (review/guards.py).
+# Uploads are checked (uploads/forms.py: bombs, lying extensions), and a file that live
+# pages show changes only with the permission to publish them (review/guards.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "review.guards.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "review.guards.DocumentForm"
 
@@ -345,7 +344,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out login before any password is checked.
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Login throttling: five wrong passwords for one username from one address lock that pair
