@@ -1,7 +1,10 @@
+import logging
+
 from django.core.cache import cache
-from wagtail.models import Site
 
 from .fragments import version
+
+logger = logging.getLogger(__name__)
 
 
 class CachedSiteMiddleware:
@@ -17,12 +20,21 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = f"site:{version()}:{request.get_host()}:{request.get_port()}"
-        site = cache.get(key)
-        if site is None:
-            site = Site.find_for_request(request)
-            if site is not None:
-                cache.set(key, site)
-        else:
+        # Nothing is looked up here: a request that never asks for its site (/healthz,
+        # a redirect) touches no database. Once Wagtail has found the site, it is kept.
+        key = site = None
+        try:
+            key = f"site:{version()}:{request.get_host()}:{request.get_port()}"
+            site = cache.get(key)
+        except Exception:  # A cache that is down must not stop the request (/healthz says so).
+            logger.warning("The cache is unavailable: the site is looked up in the database.")
+        if site is not None:
             request._wagtail_site = site
-        return self.get_response(request)
+        response = self.get_response(request)
+        found = getattr(request, "_wagtail_site", None)
+        if site is None and key and found is not None:
+            try:
+                cache.set(key, found)
+            except Exception:
+                logger.warning("The cache is unavailable: the site was not cached.")
+        return response
