@@ -91,6 +91,8 @@ def stack_environment(port, backend_port, base=None):
     env.setdefault("SERVE_MEDIA", "1")
     env.setdefault("EDGE_CACHE_URL", f"http://127.0.0.1:{port}")
     env.setdefault("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{port}")
+    # Emails (newsletter confirmations, review notices) are printed, not sent, in a trial.
+    env.setdefault("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
     env["PYTHONUNBUFFERED"] = "1"
     return env
 
