@@ -8,7 +8,8 @@ from home.site_tree import get_or_create_conditions_index
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with nothing cached: ids repeat from one test's database to the next."""
+    """Each test starts with nothing cached: ids repeat from one test's database to the next,
+    and rate-limit counts live in the cache."""
     cache.clear()
     yield
     cache.clear()
@@ -39,11 +40,3 @@ def count_queries(client):
         return len(queries)
 
     return count
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Each test starts with empty rate-limit counts (Django's cache is per process)."""
-    from django.core.cache import cache
-
-    cache.clear()

@@ -16,6 +16,7 @@ from wagtail_localize.models import Translation
 
 from home.models import SiteText
 from review.guards import GUARDED_URLS
+from review.models import ReviewerProfile
 from tests.review.admin_forms import guide_form, was_denied
 
 # Addresses that only show something: listings, choosers, reports, previews, history.
@@ -145,6 +146,17 @@ STATE_CHANGING = {
     "newsletter_signups:delete": REFUSED,
     "review_share_links": UNSEEN,  # a link to the draft, not a publication
     "translations:submit_for_review": DRAFT,
+    # Says what a workflow action did, then redirects: changes nothing.
+    "review_workflow_outcome": UNSEEN,
+    # A confirmation page; the machine translation itself is wagtail_localize's, a draft.
+    "translations:confirm_machine_translation": UNSEEN,
+    # The editor's own two-factor devices (wagtail-2fa).
+    "wagtail_2fa_auth": UNSEEN,
+    "wagtail_2fa_device_list": UNSEEN,
+    "wagtail_2fa_device_new": UNSEEN,
+    "wagtail_2fa_device_qrcode": UNSEEN,
+    "wagtail_2fa_device_remove": UNSEEN,
+    "wagtail_2fa_device_update": UNSEEN,
 }
 
 
@@ -476,6 +488,7 @@ def objects(spanish_guide, users):
         "site": Site.objects.get(is_default_site=True),
         "user": users["manager"],
         "group": Group.objects.get(name="Editors"),
+        "reviewerprofile": ReviewerProfile.objects.create(user=users["reviewer"], role="GP"),
     }
 
 
