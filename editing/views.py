@@ -29,6 +29,7 @@ class ConflictCheckingEditView(EditView):
             if (
                 not self.expects_json_response
                 and self.is_out_of_date
+                and not self.newer_versions_are_all_the_editors_own()
                 and not request.POST.get(OVERWRITE_FIELD)
             ):
                 return self.refuse_out_of_date_save()
@@ -46,6 +47,25 @@ class ConflictCheckingEditView(EditView):
         )
         for name in ("is_out_of_date", "latest_revision_created_at"):
             self.__dict__.pop(name, None)
+
+    def newer_versions_are_all_the_editors_own(self):
+        """True when every version saved since the form was loaded is this editor's own.
+
+        The editor's autosave can still be on its way when they click Save: its revision
+        is newer than the form says, but saving over it loses nobody's work.
+        """
+        loaded_revision_id = self.request.POST.get(
+            "overwrite_revision_id"
+        ) or self.request.POST.get("loaded_revision_id")
+        if not loaded_revision_id or not str(loaded_revision_id).isdigit():
+            return False
+        newer = Revision.objects.for_instance(self.page).filter(pk__gt=int(loaded_revision_id))
+        latest = self.latest_revision
+        return (
+            latest is not None
+            and latest.user_id == self.request.user.pk
+            and not newer.exclude(user=self.request.user).exists()
+        )
 
     def refuse_out_of_date_save(self):
         """Show the form as posted, with Wagtail's conflict message and a way to overwrite.

@@ -1,8 +1,12 @@
 """axe-core finds no violations on the public pages; the keyboard reaches everything."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core import mail
 from django.urls import reverse
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -100,5 +104,13 @@ def test_footer_form_on_a_cached_page_fetches_a_token_and_signs_up(page, live_si
     with page.expect_navigation():
         form.locator("button[type=submit]").click()
     assert page.url.endswith(reverse("newsletter:signup"))
-    assert "You are signed up" in page.locator(".messages").inner_text()
-    assert Signup.objects.filter(email="ada@example.org").count() == 1
+    assert "Check your inbox" in page.locator(".messages").inner_text()
+    assert Signup.objects.get(email="ada@example.org").status == Signup.Status.PENDING
+
+    # Double opt-in: the visitor follows the link in the email and confirms.
+    [message] = mail.outbox
+    path = re.search(r"https?://[^/\s]+(/\w\w/newsletter/confirm/[^\s/]+/)", message.body)[1]
+    page.goto(live_site.url(path))
+    page.get_by_role("button", name="Yes, sign me up").click()
+    expect(page.get_by_role("heading", name="You are signed up")).to_be_visible()
+    assert Signup.objects.get(email="ada@example.org").status == Signup.Status.ACTIVE

@@ -116,3 +116,39 @@ def test_submitting_from_an_older_form_is_refused(guide, client_for):
     assert response.status_code == 200
     assert STALE_MESSAGE in response.content.decode()
     assert not WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).exists()
+
+
+def test_save_over_the_editors_own_newer_autosave_is_not_a_conflict(guide, client_for):
+    """The editor clicks Save while their own autosave is still on its way."""
+    editor = client_for("editor")
+    loaded = loaded_form(guide)
+    page = ConditionPage.objects.get(pk=guide.pk)
+    autosave = editor.post(
+        edit_url(page),
+        guide_form(page, summary="Autosaved.") | loaded,
+        headers={"Accept": "application/json"},
+    )
+    assert autosave.json()["success"]
+
+    response = save(editor, guide, loaded, summary="Saved by hand.")
+
+    assert response.status_code == 302
+    assert latest_summary(guide) == "Saved by hand."
+
+
+def test_someone_elses_save_after_the_editors_autosave_is_still_a_conflict(guide, client_for):
+    editor, manager = client_for("editor"), client_for("manager")
+    loaded = loaded_form(guide)
+    page = ConditionPage.objects.get(pk=guide.pk)
+    editor.post(
+        edit_url(page),
+        guide_form(page, summary="Autosaved.") | loaded,
+        headers={"Accept": "application/json"},
+    )
+    save(manager, guide, loaded_form(guide), summary="Manager's summary.")
+
+    response = save(editor, guide, loaded, summary="Saved by hand.")
+
+    assert response.status_code == 200
+    assert STALE_MESSAGE in response.content.decode()
+    assert latest_summary(guide) == "Manager's summary."
