@@ -54,7 +54,10 @@ class HomePage(Page):
         A translated home page keeps its source's featured guides: show the translations
         that are live, and leave out guides not yet in this language.
         """
-        picked = [link.guide for link in self.featured_guides.select_related("guide")]
+        # The editor's order; pk breaks ties between links made in code without one, which
+        # PostgreSQL would otherwise return in any order (another one after a restore).
+        links = self.featured_guides.select_related("guide").order_by("sort_order", "pk")
+        picked = [link.guide for link in links]
         keys = [guide.translation_key for guide in picked if guide.locale_id != self.locale_id]
         translated = {}
         if keys:

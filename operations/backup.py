@@ -29,6 +29,7 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 MEDIA = "media"
 DUMPS = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
+ENGINE_NAMES = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
 
 
 class BackupError(Exception):
@@ -171,12 +172,19 @@ def restore_backup(archive, using="default"):
     if not archive.is_file():
         raise BackupError(f"{archive} does not exist.")
     media_root = Path(settings.MEDIA_ROOT)
-    with tarfile.open(archive, "r:gz") as tar:
+    try:
+        tar = tarfile.open(archive, "r:gz")
+    except tarfile.TarError as error:
+        raise BackupError("This file is not a Condition Guides backup.") from error
+    with tar:
         manifest = read_manifest(tar)
-        if manifest["database"] != vendor:
+        if manifest.get("database") != vendor:
+            engine = manifest.get("database")
             raise BackupError(
-                f"This backup is of a {manifest['database']} database; DATABASE_URL points "
-                f"to {vendor}. Restore it into the same kind of database."
+                f"This backup is of a {ENGINE_NAMES.get(engine, engine)}"
+                f" database, but DATABASE_URL points to {ENGINE_NAMES[vendor]}. A backup restores"
+                " only into the same kind of database: point DATABASE_URL at an empty one of"
+                " that kind. Nothing was changed."
             )
         if connection.introspection.table_names():
             raise BackupError(
@@ -205,6 +213,10 @@ def _restore_database(connection, dump):
             connection, "pg_restore", "--exit-on-error", "--single-transaction"
         )
         _run([*command, "--dbname", connection.settings_dict["NAME"], str(dump)], environment)
+        # pg_restore brings the rows but not the planner's statistics; without them the
+        # restored site plans its queries blind (slowly) until autovacuum gets round to it.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     else:
         connection.ensure_connection()
         source = sqlite3.connect(dump)

@@ -43,6 +43,19 @@ def test_featured_guides_are_shown_in_the_editors_order(client, home_page):
     assert card_titles(soup, "featured-heading") == ["Zoster", "Acne"]
 
 
+def test_featured_guides_picked_without_an_order_keep_the_order_they_were_picked_in(
+    client, home_page
+):
+    zoster, acne = ConditionPageFactory(title="Zoster"), ConditionPageFactory(title="Acne")
+    # As code (the demo, a script) makes them: no sort_order.
+    first = FeaturedGuide.objects.create(page=home_page, guide=acne)
+    FeaturedGuide.objects.create(page=home_page, guide=acne)
+    # Changing the first link's guide moves its row to the end of PostgreSQL's table.
+    first.guide = zoster
+    first.save()
+    assert card_titles(get_soup(client, home_page), "featured-heading") == ["Zoster", "Acne"]
+
+
 def test_featured_drafts_are_not_shown(client, home_page):
     draft = ConditionPageFactory(title="Draft", publish=False)
     withdrawn = ConditionPageFactory(title="Withdrawn")

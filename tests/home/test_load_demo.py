@@ -28,7 +28,11 @@ def demo_site(db, settings):
 def test_demo_serves_guides_keeps_the_draft_private_and_its_login_opens_the_admin(
     demo_site, client
 ):
-    assert client.get("/", follow=True).status_code == 200
+    home = client.get("/", follow=True)
+    assert home.status_code == 200
+    featured = home.content.decode().split('id="featured-heading"')[1].split("<h2")[0]
+    titles = ["Dystonia", "Multiple sclerosis", "Chronic pain", "Epilepsy"]
+    assert sorted(titles, key=lambda title: featured.index(f">{title}</a>")) == titles
     az = client.get("/en/conditions/")
     assert az.status_code == 200
     assert ConditionPage.objects.live().filter(locale__language_code="en").count() >= 12

@@ -229,9 +229,13 @@ class Command(BaseCommand):
         # Fetch the page again: the copy in hand predates the conditions index, and
         # publishing it would write back a stale child count, hiding the index.
         home = HomePage.objects.get(pk=home.pk)
-        home.featured_guides = [
-            FeaturedGuide(guide=guide)
+        guides = [
+            guide
             for slug in FEATURED
             if (guide := ConditionPage.objects.live().filter(slug=slug).first())
+        ]
+        # sort_order as the admin's panel sets it: the home page shows them in this order.
+        home.featured_guides = [
+            FeaturedGuide(guide=guide, sort_order=number) for number, guide in enumerate(guides)
         ]
         home.save_revision().publish()
