@@ -355,6 +355,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_VERBOSE = False
+# The typed username, cut to what django-axes stores: a longer one would answer 500.
+AXES_USERNAME_CALLABLE = "review.sign_in.throttled_username"
 if os.environ.get("AXES_IPWARE_PROXY_COUNT"):
     AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_IPWARE_PROXY_COUNT"])
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]

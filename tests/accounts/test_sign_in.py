@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import override_settings
@@ -111,3 +112,21 @@ def test_second_factor_setup_page_works(client):
 def test_session_lasts_two_idle_hours(settings):
     assert datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE) == datetime.timedelta(hours=2)
     assert settings.SESSION_SAVE_EVERY_REQUEST
+
+
+def test_a_very_long_username_gets_the_login_form_back_and_still_counts(client):
+    """Wagtail's front-end login (Django's form) takes a username of any length;
+    django-axes stores 255 characters, and PostgreSQL answered 500 for a longer one.
+    (The admin's login form refuses an over-long username before it is checked.)"""
+    url = "/en/_util/login/"
+    username = "x" * 400
+    for _ in range(5):
+        response = client.post(url, {"username": username, "password": "wrong"})
+        assert response.status_code in (200, 429)
+        assert "_auth_user_id" not in client.session
+    attempt = AccessAttempt.objects.get()
+    assert attempt.username == "x" * 255
+    assert attempt.failures_since_start == 5
+    response = client.post(url, {"username": username, "password": "wrong"})
+    assert response.status_code == 429
+    assert "Too many sign-in attempts" in response.content.decode()
