@@ -81,7 +81,9 @@ def test_a_reviewed_spanish_translation_goes_live_in_spanish(page, browser, span
     # Marked text cannot go to review.
     page.get_by_role("link", name="Submit for medical review").click()
     refusal = page.locator("#marked-segments")
-    expect(refusal).to_contain_text("25 segments still have the development translator")
+    expect(refusal).to_contain_text(
+        re.compile(r"\d+ segments still have the development translator")
+    )
     expect(refusal).to_contain_text("Cannabis evidence › Study 2 › Title")
     expect(page.get_by_role("button", name="Submit for medical review")).to_have_count(0)
     page.get_by_role("link", name="Back to the translation").click()
