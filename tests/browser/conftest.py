@@ -9,10 +9,13 @@ tab per test, screenshotted into test-artifacts/ when the test fails) and ``live
 import datetime
 import os
 import re
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM would otherwise
 # refuse to run in the fixtures that build the content.
@@ -29,6 +32,48 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+class _OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server, answering one request at a time when it shares the in-memory database.
+
+    With SQLite in memory, every request thread uses the test's one connection: two requests
+    at once (one editor's autosave while another saves) would interleave their savepoints on
+    it ("no such savepoint"). A file database, as ``make run`` uses, gives each thread its
+    own connection and needs none of this; on PostgreSQL requests stay concurrent.
+    """
+
+    def set_app(self, application):
+        if self.connections_override:
+            application = _one_at_a_time(application)
+        super().set_app(application)
+
+    def _close_connections(self):
+        # The shared in-memory connection belongs to the test thread, which closes it.
+        if not self.connections_override:
+            super()._close_connections()
+
+
+def _one_at_a_time(application):
+    lock = threading.Lock()
+
+    def serialized(environ, start_response):
+        with lock:
+            result = application(environ, start_response)
+            try:
+                # Read the body and close the response (Django's request_finished) while
+                # holding the lock: both touch the database.
+                return [b"".join(result)]
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
+
+    return serialized
+
+
+# Fails loudly if Django changes how the live server is built.
+assert LiveServerThread.server_class is ThreadedWSGIServer, LiveServerThread.server_class
+LiveServerThread.server_class = _OneRequestAtATimeServer
 
 
 # One Playwright per test run: a second sync_playwright() inside the first one's event
