@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from editing.block_definitions import cache_block_definitions
 from review.panels import ReviewerCommentPanel
 from translations.fields import OnePerLineTextField, one_per_line
 
@@ -212,6 +213,7 @@ class ConditionPageForm(WagtailAdminPageForm):
             overview = ConditionPage.body.field.stream_block.child_blocks["overview"]
             instance.body = [("overview", overview.get_default())]
         super().__init__(*args, **kwargs)
+        cache_block_definitions(self)
         locale = self.instance.locale_id or (
             self.parent_page.locale_id if self.parent_page else None
         )
