@@ -148,9 +148,13 @@ def test_a_new_guide_shows_errors_only_when_sent_and_at_their_fields(page, live_
     expect(overview).to_contain_text("This field is required")
 
     page.fill("#id_summary", "An urge to move the legs, usually in the evening.")
-    page.locator(".public-DraftEditor-content").first.click()
+    overview_editor = page.locator(".public-DraftEditor-content").first
+    overview_editor.click()
+    expect(overview_editor).to_be_focused()
     page.keyboard.type("Restless legs syndrome causes an urge to move your legs.")
+    expect(overview_editor).to_contain_text("Restless legs syndrome causes an urge")
     page.fill("#id_next_review_due", "2029-06-01")
+    expect(page.locator("#id_next_review_due")).to_have_value("2029-06-01")
     submit_for_review(page)
     # Autosave may already have created the draft: either way, it is sent.
     expect(page.locator(".messages")).to_contain_text(
