@@ -15,9 +15,9 @@ from tests.factories import ConditionPageFactory, cannabis_evidence, full_body, 
 from tests.review.admin_forms import guide_form
 
 # Measured with a warm cache; Wagtail's own edit view makes most of them. PostgreSQL's
-# save makes one query more than SQLite's (70 against 69).
+# save makes one query more than SQLite's, so each database keeps its own measured bound.
 EDIT_FORM_QUERIES = 60
-SAVE_DRAFT_QUERIES = 70
+SAVE_DRAFT_QUERIES = {"sqlite": 69, "postgresql": 70}
 
 
 def big_body():
@@ -85,7 +85,7 @@ def test_edit_form_queries_do_not_grow_with_the_guide_or_its_history(editor, con
 
 def test_save_draft_makes_few_queries(editor, guide, django_assert_max_num_queries):
     url = warm_up(editor, guide)
-    with django_assert_max_num_queries(SAVE_DRAFT_QUERIES):
+    with django_assert_max_num_queries(SAVE_DRAFT_QUERIES[connection.vendor]):
         response = editor.post(url, guide_form(guide, summary="A shorter summary."))
     assert response.status_code == 302
     draft = ConditionPage.objects.get(pk=guide.pk).get_latest_revision_as_object()
