@@ -10,7 +10,7 @@ from django.core.validators import slug_unicode_re
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.db.models.functions import Lower
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -486,11 +486,26 @@ class ConditionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.pk and not hasattr(self, "_cluster_related_objects"):
-            # The related guides and the template's tags read the same body systems.
-            prefetch_related_objects([self], "body_systems")
-        context["related_guides"] = self.get_related_guides()
+        # The published guide looks the same to every visitor until it is published again,
+        # so the template keeps it by its live revision; a preview or a shared draft is
+        # the editor's own and always rendered.
+        context["cache_guide"] = bool(
+            self.live and self.live_revision_id and not getattr(request, "is_preview", False)
+        )
+        # Read only when the template renders them, which a kept guide does not.
+        context["related_guides"] = SimpleLazyObject(self._related_guides_with_systems)
         return context
+
+    def _related_guides_with_systems(self):
+        self.shown_body_systems  # noqa: B018 (read once, shared with the template's tags)
+        return self.get_related_guides()
+
+    @cached_property
+    def shown_body_systems(self):
+        """The guide's body systems, read once for the template's tags and the related guides."""
+        if self.pk and not hasattr(self, "_cluster_related_objects"):
+            prefetch_related_objects([self], "body_systems")
+        return self.body_systems.all()
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
