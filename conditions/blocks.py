@@ -8,7 +8,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
@@ -418,9 +417,3 @@ class ConditionBodyBlock(blocks.StreamBlock):
                 non_block_errors=ErrorList([_("The Overview must be the first section.")])
             )
         return value
-
-    @cached_property
-    def section_types(self):
-        return {
-            name for name, block in self.child_blocks.items() if isinstance(block, SectionBlock)
-        }
