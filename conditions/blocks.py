@@ -14,6 +14,7 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 from wagtail.images.blocks import ImageBlock
 
 from .evidence import EvidenceLevel, StudyDesign, Urgency, known_choice
+from .identifiers import doi_url, pubmed_url
 from .visibility import only_public
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -123,6 +124,16 @@ STUDY_PREVIEW = {
 }
 
 
+class StudyValue(blocks.StructValue):
+    @property
+    def pubmed_url(self):
+        return pubmed_url(self.get("pmid"))
+
+    @property
+    def doi_url(self):
+        return doi_url(self.get("doi"))
+
+
 class StudyBlock(blocks.StructBlock):
     """One published study, cited in the guide's numbered reference list."""
 
@@ -174,6 +185,7 @@ class StudyBlock(blocks.StructBlock):
         icon = "doc-full-inverse"
         label = _("Study")
         template = "blocks/study_block.html"
+        value_class = StudyValue
         preview_value = STUDY_PREVIEW
 
     def get_context(self, value, parent_context=None):
