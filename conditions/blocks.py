@@ -8,13 +8,13 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
 from .evidence import EvidenceLevel, StudyDesign, Urgency, known_choice
+from .identifiers import doi_url, pubmed_url
 from .visibility import only_public
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -124,6 +124,16 @@ STUDY_PREVIEW = {
 }
 
 
+class StudyValue(blocks.StructValue):
+    @property
+    def pubmed_url(self):
+        return pubmed_url(self.get("pmid"))
+
+    @property
+    def doi_url(self):
+        return doi_url(self.get("doi"))
+
+
 class StudyBlock(blocks.StructBlock):
     """One published study, cited in the guide's numbered reference list."""
 
@@ -175,6 +185,7 @@ class StudyBlock(blocks.StructBlock):
         icon = "doc-full-inverse"
         label = _("Study")
         template = "blocks/study_block.html"
+        value_class = StudyValue
         preview_value = STUDY_PREVIEW
 
     def get_context(self, value, parent_context=None):
@@ -418,9 +429,3 @@ class ConditionBodyBlock(blocks.StreamBlock):
                 non_block_errors=ErrorList([_("The Overview must be the first section.")])
             )
         return value
-
-    @cached_property
-    def section_types(self):
-        return {
-            name for name, block in self.child_blocks.items() if isinstance(block, SectionBlock)
-        }

@@ -25,21 +25,13 @@ from editing.block_definitions import cache_block_definitions
 from review.panels import ReviewerCommentPanel
 from translations.fields import OnePerLineTextField, one_per_line
 
+from .anchors import reserved_anchors
 from .blocks import ConditionBodyBlock, SectionBlock
 from .evidence import EvidenceLevel
+from .identifiers import doi_url, pubmed_url
 from .visibility import only_public, public
 
 GUIDES_PER_INDEX_PAGE = 100
-# Ids the guide page already uses: a section called "References" must not take them.
-RESERVED_ANCHORS = {
-    "main",
-    "guide-title",
-    "contents-heading",
-    "references",
-    "related-heading",
-    "newsletter-heading",
-    "contact-heading",
-}
 REFERENCE_ANCHOR = re.compile(r"ref-\d+")
 RELATED_GUIDES_SHOWN = 4
 
@@ -386,7 +378,8 @@ class ConditionPage(Page):
     def sections(self):
         """The body's blocks with headings, unique anchors and reference numbers."""
         sections = []
-        anchors = set(RESERVED_ANCHORS)
+        # Ids the page's templates already use: a section called "References" must not take them.
+        anchors = set(reserved_anchors())
         next_reference = 1
         for block in self.body:
             section = Section(block=block, first_reference=next_reference)
@@ -556,10 +549,10 @@ def study_citation(study):
     identifiers = []
     if study.get("pmid"):
         identifiers.append({"@type": "PropertyValue", "propertyID": "PMID", "value": study["pmid"]})
-        citation["url"] = f"https://pubmed.ncbi.nlm.nih.gov/{study['pmid']}/"
+        citation["url"] = pubmed_url(study["pmid"])
     if study.get("doi"):
         identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": study["doi"]})
-        citation["sameAs"] = f"https://doi.org/{study['doi']}"
+        citation["sameAs"] = doi_url(study["doi"])
     if study.get("url") and "url" not in citation:
         citation["url"] = study["url"]
     if identifiers:

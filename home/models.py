@@ -13,7 +13,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from conditions.models import BodySystem, ConditionIndexPage, ConditionPage, route_to_child
 from conditions.visibility import only_public, public
 
-from .opening_hours import Weekday, summarise_opening_hours
+from .opening_hours import WEEKDAY_CHOICES, summarise_opening_hours
 
 RECENT_GUIDES_SHOWN = 6
 
@@ -216,7 +216,7 @@ class SiteText(TranslatableMixin, models.Model):
 class OpeningHours(Orderable):
     settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="opening_hours")
     weekday = models.PositiveSmallIntegerField(
-        choices=Weekday.choices, help_text=_("The day these hours apply to.")
+        choices=WEEKDAY_CHOICES, help_text=_("The day these hours apply to.")
     )
     opens = models.TimeField(help_text=_("Opening time, such as 11:00."))
     closes = models.TimeField(help_text=_("Closing time, such as 19:00."))

@@ -2,22 +2,12 @@
 
 from itertools import groupby
 
-from django.db import models
+from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Monday")
-    TUESDAY = 1, _("Tuesday")
-    WEDNESDAY = 2, _("Wednesday")
-    THURSDAY = 3, _("Thursday")
-    FRIDAY = 4, _("Friday")
-    SATURDAY = 5, _("Saturday")
-    SUNDAY = 6, _("Sunday")
-
-
-SHORT_DAY_NAMES = [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
+# Django's own day names, Monday = 0 as in datetime.weekday(). Their Spanish comes from
+# Django's catalogue unless locale/es overrides it (it does: "Lunes", "Lun").
+WEEKDAY_CHOICES = list(WEEKDAYS.items())
 
 
 def _short_time(value):
@@ -44,7 +34,7 @@ def summarise_opening_hours(hours):
         runs.append(days)
     parts = []
     for days in runs:
-        first, last = SHORT_DAY_NAMES[days[0].weekday], SHORT_DAY_NAMES[days[-1].weekday]
+        first, last = WEEKDAYS_ABBR[days[0].weekday], WEEKDAYS_ABBR[days[-1].weekday]
         label = f"{first}–{last}" if len(days) > 1 else str(first)
         parts.append(f"{label} {_short_time(days[0].opens)}–{_short_time(days[0].closes)}")
     return ", ".join(parts)

@@ -89,7 +89,9 @@ class MedicalReviewTask(GroupApprovalTask):
         verbose_name_plural = _("Medical review tasks")
 
     def get_actions(self, obj, user):
-        if user.is_superuser or self._user_in_groups(user):
+        # GroupApprovalTask's public test for "a superuser or in one of this task's groups"
+        # (the same check, and the same per-request cache, as its private _user_in_groups).
+        if self.user_can_access_editor(obj, user):
             if not may_sign_off(user, obj):
                 # A second pair of eyes approves (review/sign_off.py).
                 return [("reject", _("Request changes"), True)]

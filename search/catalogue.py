@@ -39,7 +39,6 @@ CATALOGUE_KEY = "search:catalogue:1:{locale}:{version}"
 # A process that missed a change (another process's local cache) catches up within this.
 VERSION_TIMEOUT = 300
 
-LEVELS = frozenset(EvidenceLevel.values)
 _lock = threading.Lock()
 _catalogues = {}
 
@@ -138,13 +137,12 @@ def strongest_evidence(body_json):
         blocks = json.loads(body_json)
     except ValueError:
         return None
-    levels = []
-    for block in blocks if isinstance(blocks, list) else []:
-        if isinstance(block, dict) and block.get("type") == "cannabis_evidence":
-            value = block.get("value") or {}
-            if value.get("evidence_level") in LEVELS:
-                levels.append(EvidenceLevel(value["evidence_level"]))
-    return max(levels, key=lambda level: level.rank).value if levels else None
+    strongest = EvidenceLevel.strongest(
+        (block.get("value") or {}).get("evidence_level")
+        for block in (blocks if isinstance(blocks, list) else [])
+        if isinstance(block, dict) and block.get("type") == "cannabis_evidence"
+    )
+    return strongest.value if strongest else None
 
 
 @dataclass

@@ -70,10 +70,6 @@ def stem(word):
     return word
 
 
-def stems(text):
-    return [stem(word) for word in words(text)]
-
-
 def surface_variants(word):
     """Forms of a word to ask a backend for when it may not stem (SQLite FTS5)."""
     root = stem(word)

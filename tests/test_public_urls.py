@@ -4,7 +4,6 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -52,10 +51,6 @@ def site_urls(conditions_index):
         reverse("newsletter:signup"),
         reverse("newsletter:token"),
     ]
-
-
-def test_tests_run_with_debug_off():
-    assert settings.DEBUG is False
 
 
 def test_public_urls_are_under_the_language_prefix(site_urls):
@@ -123,10 +118,13 @@ def test_the_root_sends_visitors_to_their_language(client, site_urls):
     assert response["Location"] == "/en/"
 
 
-def test_server_error_page_stands_alone():
-    html = render_to_string("500.html")
+def test_server_error_page_stands_alone(django_assert_num_queries):
+    # Rendered with no request and no context processors, as Django's server_error view does,
+    # and without touching the database, which may be what is failing.
+    with django_assert_num_queries(0):
+        html = render_to_string("500.html")
     assert "Something went wrong" in html
-    assert "{%" not in html
+    assert 'href="/en/"' in html
 
 
 def test_every_page_has_one_h1_and_headings_never_skip_a_level(client, site_urls):

@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -25,15 +25,6 @@ def json_ld(data):
     )
 
 
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters replaced, for pagination links."""
-    query = context["request"].GET.copy()
-    for key, value in changes.items():
-        query[key] = value
-    return query.urlencode()
-
-
 @register.inclusion_tag("components/newsletter_form.html")
 def newsletter_form():
     """The footer signup form, unbound and without a token so the page stays cacheable."""

@@ -109,6 +109,7 @@ class TestSections:
                 overview(heading="Main"),
                 section("causes", heading="References"),
                 section("treatments", heading="Ref 1"),
+                section("complications", heading="Site search"),
                 cannabis_evidence([study()]),
             ]
         )

@@ -1,13 +1,16 @@
-"""Whatever is typed or tampered with, search answers quickly, safely and helpfully."""
+"""Whatever is typed or tampered with, search answers safely, helpfully and with bounded work."""
 
-import time
-
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import ConditionPageFactory
 
-# A generous sanity bound, not a benchmark: see benchmarks/search.py for latency.
-SECONDS = 1.0
+# However long or odd the input, a request does a bounded amount of database work: about
+# what an ordinary first-time search does (the search itself, plus recording the query's
+# hit and, when nothing is found, the unanswered search). Latency is measured in
+# benchmarks/search.py, not here: wall-clock limits in tests depend on the machine.
+MAX_QUERIES = 25
 
 QUERIES = [
     "",
@@ -53,13 +56,19 @@ class BadInputTests(TestCase):
                 summary="Headaches with nausea. The studies found little.",
             )
 
+    def setUp(self):
+        # The first requests create the site settings and warm the catalogue and caches.
+        for path in ["/en/search/", "/en/search/suggest/"]:
+            self.client.get(path, {"q": "migraine"})
+            self.client.get(path, {"q": "nothing-like-it"})
+
     def get(self, path, **params):
-        started = time.perf_counter()
-        response = self.client.get(path, params)
-        self.assertLess(time.perf_counter() - started, SECONDS)
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(path, params)
+        self.assertLessEqual(len(queries), MAX_QUERIES, (path, str(params)[:60]))
         return response
 
-    def test_any_query_answers_quickly_and_safely(self):
+    def test_any_query_answers_safely_with_bounded_work(self):
         for path in ["/en/search/", "/en/search/suggest/"]:
             for query in QUERIES:
                 with self.subTest(path=path, query=query[:30]):

@@ -59,6 +59,11 @@ class ResultsPageTests(TestCase):
         every = result_slugs(first) + result_slugs(search(self.client, q="studies", page=2))
         self.assertEqual(len(set(every + result_slugs(last))), total)
 
+    def test_page_links_keep_the_query_and_replace_only_the_page(self):
+        html = search(self.client, q="studies", page=2, evidence="x").content.decode()
+        self.assertIn('href="?q=studies&amp;page=1&amp;evidence=x" rel="prev"', html)
+        self.assertIn('href="?q=studies&amp;page=3&amp;evidence=x" rel="next"', html)
+
     def test_filter_by_body_system_with_counts(self):
         response = search(self.client, q="disease")
         html = response.content.decode()

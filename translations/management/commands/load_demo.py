@@ -25,7 +25,9 @@ from home.models import FeaturedGuide, HomePage, OpeningHours, SiteSettings, Sit
 from home.site_tree import get_or_create_conditions_index, get_or_create_home_page
 from translations.demo import translate_demo_content
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
+# The demo data stays with the home page it fills; this command lives in translations
+# because it also loads the Spanish (translations/demo.py), and home must not import it.
+DEMO_DIR = Path(settings.BASE_DIR) / "home" / "demo"
 
 DEV_USERNAME = "admin"
 DEV_PASSWORD = "condition-guides-dev"  # noqa: S105  (development only; see handle())
