@@ -1,4 +1,5 @@
 from django.db.models import Case, IntegerField, Value, When
+from django.middleware.csrf import get_token
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -38,7 +39,8 @@ class ModerateColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["comment"] = instance
-        context["csrf_token"] = parent_context.get("csrf_token")
+        request = parent_context.get("request")
+        context["csrf_token"] = get_token(request) if request is not None else ""
         return context
 
 

@@ -202,6 +202,13 @@ def test_the_dashboard_counts_waiting_comments(client_for, waiting):
     assert "1 comment is awaiting moderation" in html
 
 
+def test_the_listings_buttons_carry_a_csrf_token(client_for, waiting):
+    html = client_for("editor").get(reverse("comments_comment:index")).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    form = soup.select_one(f"form[action$='/moderate/{waiting.pk}/approve/']")
+    assert form.select_one("input[name=csrfmiddlewaretoken]")["value"]
+
+
 def test_waiting_comments_are_listed_first(client_for, guide, waiting):
     old = Comment.objects.create(guide=guide, name="Old", text="Approved one", status="approved")
     html = client_for("editor").get(reverse("comments_comment:index")).content.decode()
