@@ -11,6 +11,8 @@ from review.roles import EDITORS, MEDICAL_REVIEWERS, SITE_MANAGERS, _permission
 MODERATE = [
     ("comments", "comment", "view_comment"),
     ("comments", "comment", "change_comment"),
+    # The "Was this page helpful?" report (feedback/).
+    ("feedback", "pagefeedback", "view_pagefeedback"),
 ]
 COMMENT_PERMISSIONS = {
     EDITORS: MODERATE,

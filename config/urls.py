@@ -53,5 +53,6 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("newsletter/", include("newsletter.urls")),
     path("comments/", include("comments.urls")),
+    path("feedback/", include("feedback.urls")),
     path("", include(wagtail_urls)),
 )

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "conditions",
     "newsletter",
     "comments",
+    "feedback",
     "search",
     "review",
     "translations",
@@ -379,3 +380,5 @@ WAGTAIL_2FA_OTP_TOTP_NAME = WAGTAIL_SITE_NAME
 # Readers' comments (comments/): how many one client, and one address, may send an hour.
 COMMENTS_CLIENT_LIMIT = int(os.environ.get("COMMENTS_CLIENT_LIMIT", "10"))
 COMMENTS_ADDRESS_LIMIT = int(os.environ.get("COMMENTS_ADDRESS_LIMIT", "5"))
+# "Was this page helpful?" answers one client may send an hour (feedback/).
+FEEDBACK_CLIENT_LIMIT = int(os.environ.get("FEEDBACK_CLIENT_LIMIT", "60"))
