@@ -294,6 +294,11 @@ class ConditionPage(Page):
         blank=True,
         help_text=_("When the guide must be reviewed again: at most three years away."),
     )
+    comments_open = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_("Readers may comment on this guide. Untick to close its comments."),
+    )
 
     content_panels = [
         ReviewerCommentPanel(),
@@ -325,6 +330,8 @@ class ConditionPage(Page):
             help_text=_("Optional. Otherwise guides about the same body system are shown."),
         ),
     ]
+
+    settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
 
     # Title and other names weigh more than the summary, which weighs more than the body.
     # (Site search also re-ranks in Python the same way on every backend: search/query.py.)

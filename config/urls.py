@@ -52,5 +52,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("newsletter/", include("newsletter.urls")),
+    path("comments/", include("comments.urls")),
+    path("feedback/", include("feedback.urls")),
     path("", include(wagtail_urls)),
 )

@@ -79,6 +79,34 @@ def test_bad_query_strings_on_a_post_never_break_the_signup(client, query):
     assert "<script>alert(1)" not in response.content.decode()
 
 
+@pytest.mark.parametrize("query", ["page=abc", "comment=" + quote(PAYLOAD), "q=%00"])
+def test_bad_query_strings_on_a_post_never_break_the_comment_form(client, site_urls, query):
+    from conditions.models import ConditionPage
+
+    guide = ConditionPage.objects.get(slug="dystonia")
+    response = client.post(
+        f"{reverse('comments:post', args=[guide.pk])}?{query}", {"text": PAYLOAD}
+    )
+    assert response.status_code == 400
+    assert "<script>alert(1)" not in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["answer=no&token=" + quote(PAYLOAD), "done=1", "answer=%00"])
+def test_bad_query_strings_never_break_the_feedback_thanks_page(client, site_urls, query):
+    from conditions.models import ConditionPage
+
+    guide = ConditionPage.objects.get(slug="dystonia")
+    response = client.get(f"{reverse('feedback:thanks', args=[guide.pk])}?{query}")
+    assert response.status_code == 200
+    assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_a_guide_with_a_held_comment_message_answers_and_escapes(client, site_urls):
+    response = client.get(f"{site_urls[2]}?comment=held&x={quote(PAYLOAD)}")
+    assert response.status_code == 200
+    assert "once a moderator has approved it" in response.content.decode()
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "home",
     "conditions",
     "newsletter",
+    "comments",
+    "feedback",
     "search",
     "review",
     "translations",
@@ -373,3 +375,9 @@ NEWSLETTER_ADDRESS_LIMIT = int(os.environ.get("NEWSLETTER_ADDRESS_LIMIT", "3"))
 # superusers, whose roles carry the "Enable 2FA" permission; optional for Editors.
 WAGTAIL_2FA_REQUIRED = os.environ.get("WAGTAIL_2FA_REQUIRED", "1") == "1"
 WAGTAIL_2FA_OTP_TOTP_NAME = WAGTAIL_SITE_NAME
+
+# Readers' comments (comments/): how many one client, and one address, may send an hour.
+COMMENTS_CLIENT_LIMIT = int(os.environ.get("COMMENTS_CLIENT_LIMIT", "10"))
+COMMENTS_ADDRESS_LIMIT = int(os.environ.get("COMMENTS_ADDRESS_LIMIT", "5"))
+# "Was this page helpful?" answers one client may send an hour (feedback/).
+FEEDBACK_CLIENT_LIMIT = int(os.environ.get("FEEDBACK_CLIENT_LIMIT", "60"))

@@ -20,7 +20,7 @@ from tests.factories import (
     study,
 )
 
-GUIDE_QUERIES = 12
+GUIDE_QUERIES = 13  # +1: the approved reader comments (comments/), in one query
 INDEX_QUERIES = 10
 HOME_QUERIES = 12
 

@@ -112,6 +112,10 @@ COVERED = {
     "newsletter:token": "test_query_strings_on_plain_pages",
     "newsletter:confirm": "test_newsletter_links",
     "newsletter:unsubscribe": "test_newsletter_links",
+    "comments:post": "test_comment_form",
+    "feedback:vote": "test_page_feedback",
+    "feedback:thanks": "test_page_feedback",
+    "feedback:missing": "test_page_feedback",
     "wagtailcore_authenticate_with_password": "test_page_password_and_login_forms",
     "wagtailcore_login": "test_page_password_and_login_forms",
     "wagtail_serve": "test_browse_pages and test_language_prefixes",
@@ -203,6 +207,37 @@ def test_newsletter_signup(db, first_name, last_name, email, confirm_email, key,
     # The footer form without its CSRF token gets the signup page back, never a 500.
     strict = Client(enforce_csrf_checks=True, raise_request_exception=False)
     assert_answered(strict.post(url, form), f"POST {url} without a token {form!r}")
+
+
+@EXAMPLES
+@given(name=hostile, email=hostile, text=hostile, website=hostile, key=hostile, guide_id=segment)
+def test_comment_form(site, name, email, text, website, key, guide_id):
+    visitor = client()
+    form = {"name": name, "email": email, "text": text, "website": website, key: text}
+    url = reverse("comments:post", args=[site["guide"].pk])
+    assert_answered(visitor.post(url, form), f"POST {url} {form!r}")
+    assert_answered(visitor.get(url, form), f"GET {url} {form!r}")
+    strict = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    assert_answered(strict.post(url, form), f"POST {url} without a token {form!r}")
+    other = f"/en/comments/{path_part(guide_id)}/"
+    assert_answered(visitor.post(other, form), f"POST {other} {form!r}")
+
+
+@EXAMPLES
+@given(answer=hostile, missing=hostile, token=hostile, key=hostile, guide_id=segment)
+def test_page_feedback(site, answer, missing, token, key, guide_id):
+    visitor = client()
+    pk = site["guide"].pk
+    for name, form in (
+        ("feedback:vote", {"helpful": answer, key: missing}),
+        ("feedback:missing", {"token": token, "missing": missing, key: answer}),
+        ("feedback:thanks", {"answer": answer, "token": token, key: missing}),
+    ):
+        url = reverse(name, args=[pk])
+        assert_answered(visitor.post(url, form), f"POST {url} {form!r}")
+        assert_answered(visitor.get(url, form), f"GET {url} {form!r}")
+        other = url.replace(f"/{pk}/", f"/{path_part(guide_id)}/")
+        assert_answered(visitor.post(other, form), f"POST {other} {form!r}")
 
 
 @EXAMPLES

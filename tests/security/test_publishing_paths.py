@@ -31,6 +31,8 @@ READ_ONLY = re.compile(
 REFUSED = "refused to editors"
 DRAFT = "a draft: live only through medical review"
 UNSEEN = "changes nothing visitors see"
+# Readers' comments (comments/): Editors, Medical reviewers and Site managers moderate them.
+MODERATED = "a reader's comment: shown once a moderator approves it, never a guide"
 
 STATE_CHANGING = {
     # wagtail-localize
@@ -144,6 +146,11 @@ STATE_CHANGING = {
     "newsletter_signups:edit": REFUSED,
     "newsletter_signups:copy": REFUSED,
     "newsletter_signups:delete": REFUSED,
+    "comments_comment:add": REFUSED,  # the team's replies: Site managers
+    "comments_comment:copy": REFUSED,
+    "comments_comment:delete": REFUSED,  # erasing a commenter's data: Site managers
+    "comments_comment:edit": MODERATED,
+    "comments_comment:moderate": MODERATED,
     "review_share_links": UNSEEN,  # a link to the draft, not a publication
     "translations:submit_for_review": DRAFT,
     # Says what a workflow action did, then redirects: changes nothing.
@@ -443,6 +450,7 @@ def objects(spanish_guide, users):
     from wagtail.images.models import Image
     from wagtail.models import Collection, Workflow
 
+    from comments.models import Comment
     from conditions.models import BodySystem
     from newsletter.models import Signup
     from search.models import SearchSynonym
@@ -489,6 +497,7 @@ def objects(spanish_guide, users):
         "user": users["manager"],
         "group": Group.objects.get(name="Editors"),
         "reviewerprofile": ReviewerProfile.objects.create(user=users["reviewer"], role="GP"),
+        "comment": Comment.objects.create(guide=guide, name="Sam", text="Held"),
     }
 
 
@@ -499,6 +508,7 @@ def url_kwargs(name, route, objects):
         "wagtailadmin_collections": objects["collection"],
         "wagtailadmin_workflows": objects["task"] if "task" in name else objects["workflow"],
         "newsletter_signups": objects["signup"],
+        "comments_comment": objects["comment"],
         "wagtaillocales": objects["locale"],
         "wagtailsites": objects["site"],
         "wagtailusers_users": objects["user"],

@@ -20,6 +20,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
+from comments.demo import add_demo_comments
 from conditions.models import BodySystem, ConditionPage
 from home.models import FeaturedGuide, HomePage, OpeningHours, SiteSettings, SiteText, SocialLink
 from home.site_tree import get_or_create_conditions_index, get_or_create_home_page
@@ -138,6 +139,7 @@ class Command(BaseCommand):
             self.feature_guides(home)
             # Reviewed Spanish demo translations, made through wagtail-localize and published.
             translate_demo_content("es")
+            add_demo_comments()  # comments/demo.py: marked "(demo)", no health claims
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
 
     def ensure_dev_user(self):
