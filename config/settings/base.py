@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "exports",
     "uploads",
     "edgecache",
+    "reach",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

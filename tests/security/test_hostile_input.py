@@ -101,7 +101,8 @@ def site(conditions_index):
 # What each public URL is exercised by. Keyed by URL name, or by route for an unnamed one.
 COVERED = {
     "healthz": "test_query_strings_on_plain_pages",
-    "sitemap.xml": "test_query_strings_on_plain_pages",
+    "sitemap": "test_query_strings_on_plain_pages",
+    "robots_txt": "test_query_strings_on_plain_pages",
     "switch_language": "test_language_switch",
     "review_shared_draft": "test_share_link_tokens",
     "wagtaildocs_serve": "test_document_addresses",
@@ -238,7 +239,7 @@ def test_language_switch(db, language, next_url):
 @given(key=hostile, value=hostile)
 def test_query_strings_on_plain_pages(db, key, value):
     visitor = client()
-    for url in ("/healthz", "/sitemap.xml", reverse("newsletter:token"), "/"):
+    for url in ("/healthz", "/sitemap.xml", "/robots.txt", reverse("newsletter:token"), "/"):
         assert_answered(visitor.get(url, {key: value}), f"{url} {key!r}={value!r}")
 
 
