@@ -22,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from editing.block_definitions import cache_block_definitions
+from reach.organisation import organisation_id
 from review.panels import ReviewerCommentPanel
 from translations.fields import OnePerLineTextField, one_per_line
 
@@ -438,6 +439,10 @@ class ConditionPage(Page):
             data["description"] = self.summary
         if self.full_url:
             data["url"] = self.full_url
+        url_parts = self.get_url_parts()
+        if url_parts:
+            # The organisation the home page describes (reach/organisation.py).
+            data["publisher"] = {"@id": organisation_id(url_parts[1])}
         if self.last_reviewed:
             data["lastReviewed"] = self.last_reviewed.isoformat()
         if self.reviewed_by:
