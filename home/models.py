@@ -159,6 +159,17 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             "under Snippets, Site texts."
         ),
     )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page is shared on social media or in a chat, for pages without "
+            "an image of their own. Landscape, at least 1200 by 630 pixels."
+        ),
+    )
     flagged_claim_words = models.TextField(
         blank=True,
         default="cure\ncures\ncured\nmiracle\nguaranteed\nno side effects\nrisk-free\n"
@@ -184,6 +195,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         InlinePanel("opening_hours", label=_("Opening hours")),
         FieldPanel("site_text"),
         InlinePanel("social_links", label=_("Social links")),
+        FieldPanel("default_share_image"),
         FieldPanel("flagged_claim_words"),
     ]
 
