@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from editing.block_definitions import cache_block_definitions
@@ -31,6 +32,8 @@ from .evidence import EvidenceLevel
 from .visibility import only_public, public
 
 GUIDES_PER_INDEX_PAGE = 100
+# /<language>/conditions/feed/: a guide cannot take this slug.
+FEED_SLUG = "feed"
 # Ids the guide page already uses: a section called "References" must not take them.
 RESERVED_ANCHORS = {
     "main",
@@ -114,7 +117,17 @@ class ConditionIndexPage(Page):
         verbose_name = _("condition index")
 
     def route(self, request, path_components):
+        if path_components == [FEED_SLUG] and self.live:
+            # The Atom feed of this language's guides (reach/feeds.py).
+            return RouteResult(self, kwargs={"feed": True})
         return route_to_child(self, ConditionPage, request, path_components, related=["hero_image"])
+
+    def serve(self, request, *args, feed=False, **kwargs):
+        if feed:
+            from reach.feeds import GuidesFeed
+
+            return GuidesFeed()(request, index=self)
+        return super().serve(request, *args, **kwargs)
 
     def guides(self):
         return public(

@@ -155,10 +155,10 @@ def test_search(site, q, page, system, evidence, key):
 @EXAMPLES
 @given(system=hostile, page=hostile, key=hostile, value=hostile)
 def test_browse_pages(site, system, page, key, value):
-    """The home page, the A–Z with its body-system filter and pagination, and a guide."""
+    """The home page, the A–Z with its body-system filter and pagination, a guide, the feed."""
     visitor = client()
     query = {"system": system, "page": page, key: value}
-    for url in (site["home"], site["index"], site["guide"].url):
+    for url in (site["home"], site["index"], site["guide"].url, f"{site['index']}feed/"):
         assert_answered(visitor.get(url, query), f"{url} {query!r}")
         assert_answered(visitor.get(url, {"page": page}), f"{url} page={page!r}")
 
