@@ -14,9 +14,12 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
@@ -369,6 +372,27 @@ class ConditionPage(Page):
     ]
 
     base_form_class = ConditionPageForm
+
+    # The content API (reach/api.py): what other services read of a published guide.
+    api_fields = [
+        APIField("summary"),
+        APIField("alternative_names"),
+        APIField(
+            "body_systems",
+            serializer=serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True),
+        ),
+        APIField("body"),
+        APIField("reviewed_by"),
+        APIField("last_reviewed"),
+        APIField("next_review_due"),
+        APIField("evidence_level"),
+        APIField("hero_image"),
+        APIField("hero_image_alt"),
+        APIField(
+            "hero_image_share",
+            serializer=ImageRenditionField("fill-1200x630|format-jpeg", source="hero_image"),
+        ),
+    ]
     parent_page_types = ["conditions.ConditionIndexPage"]
     subpage_types = []
 

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from operations.views import healthz
 from reach import views as reach_views
+from reach.api import api_router
 from search import views as search_views
 from translations.views import switch_language
 
@@ -21,6 +22,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", reach_views.sitemap, name="sitemap"),
     path("robots.txt", reach_views.robots_txt, name="robots_txt"),
+    # The content API: live, public guides as JSON (docs/api.md).
+    path("api/v2/", api_router.urls),
     # Draft previews for reviewers without a login; the page shows in its own language.
     path("share/", include("review.urls")),
     # Outside i18n_patterns: the language switcher sets the cookie here, then redirects.

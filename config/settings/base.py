@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "uploads",
     "edgecache",
     "reach",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

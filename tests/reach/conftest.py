@@ -27,12 +27,13 @@ def guides(conditions_index, spanish):
     unreviewed.slug = "migrana-unreviewed"
     unreviewed.save_revision()
 
-    ConditionPageFactory(title="Draft canary", slug="draft-canary", publish=False)
+    draft = ConditionPageFactory(title="Draft canary", slug="draft-canary", publish=False)
     restricted = ConditionPageFactory(title="Restricted canary", slug="restricted-canary")
     PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
     return {
         "dystonia": dystonia,
         "distonia": distonia,
         "migraine": migraine,
+        "hidden": [unreviewed, draft, restricted],
         "hidden_slugs": ["migrana-unreviewed", "draft-canary", "restricted-canary"],
     }

@@ -116,6 +116,9 @@ COVERED = {
     "wagtailcore_authenticate_with_password": "test_page_password_and_login_forms",
     "wagtailcore_login": "test_page_password_and_login_forms",
     "wagtail_serve": "test_browse_pages and test_language_prefixes",
+    "wagtailapi:guides:listing": "test_content_api",
+    "wagtailapi:guides:detail": "test_content_api",
+    "wagtailapi:guides:find": "test_content_api",
 }
 
 
@@ -271,3 +274,20 @@ def test_page_password_and_login_forms(site, restriction, username, password, ne
         form = {"username": username, "password": password, "next": next_url}
         assert_answered(visitor.post(url, form), f"POST {url} {form!r}")
         assert_answered(visitor.get(url, {"next": next_url}), f"GET {url} next={next_url!r}")
+
+
+@EXAMPLES
+@given(
+    locale=hostile,
+    system=hostile,
+    key=hostile,
+    value=hostile,
+    number=st.integers(min_value=0, max_value=2**63),
+)
+def test_content_api(site, locale, system, key, value, number):
+    visitor = client()
+    query = {"locale": locale, "body_system": system, key: value}
+    for params in (query, {"body_system": system}, {"search": value}, {"limit": value}):
+        assert_answered(visitor.get("/api/v2/guides/", params), f"listing {params!r}")
+    assert_answered(visitor.get(f"/api/v2/guides/{number}/"), f"detail {number}")
+    assert_answered(visitor.get("/api/v2/guides/find/", {"html_path": value, "id": value}), "find")
