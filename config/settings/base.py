@@ -27,8 +27,6 @@ INSTALLED_APPS = [
     "uploads",
     "edgecache",
     "reach",
-    "wagtail.api.v2",
-    "rest_framework",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -58,6 +56,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Last: the content API (reach/api.py); its translations come after every other app's.
+    "wagtail.api.v2",
+    "rest_framework",
 ]
 
 MIDDLEWARE = [
