@@ -14,14 +14,19 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from editing.block_definitions import cache_block_definitions
+from reach.organisation import organisation_id
 from review.panels import ReviewerCommentPanel
 from translations.fields import OnePerLineTextField, one_per_line
 
@@ -32,6 +37,8 @@ from .identifiers import doi_url, pubmed_url
 from .visibility import only_public, public
 
 GUIDES_PER_INDEX_PAGE = 100
+# /<language>/conditions/feed/: a guide cannot take this slug.
+FEED_SLUG = "feed"
 REFERENCE_ANCHOR = re.compile(r"ref-\d+")
 RELATED_GUIDES_SHOWN = 4
 
@@ -105,7 +112,17 @@ class ConditionIndexPage(Page):
         verbose_name = _("condition index")
 
     def route(self, request, path_components):
+        if path_components == [FEED_SLUG] and self.live:
+            # The Atom feed of this language's guides (reach/feeds.py).
+            return RouteResult(self, kwargs={"feed": True})
         return route_to_child(self, ConditionPage, request, path_components, related=["hero_image"])
+
+    def serve(self, request, *args, feed=False, **kwargs):
+        if feed:
+            from reach.feeds import GuidesFeed
+
+            return GuidesFeed()(request, index=self)
+        return super().serve(request, *args, **kwargs)
 
     def guides(self):
         return public(
@@ -354,6 +371,27 @@ class ConditionPage(Page):
     ]
 
     base_form_class = ConditionPageForm
+
+    # The content API (reach/api.py): what other services read of a published guide.
+    api_fields = [
+        APIField("summary"),
+        APIField("alternative_names"),
+        APIField(
+            "body_systems",
+            serializer=serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True),
+        ),
+        APIField("body"),
+        APIField("reviewed_by"),
+        APIField("last_reviewed"),
+        APIField("next_review_due"),
+        APIField("evidence_level"),
+        APIField("hero_image"),
+        APIField("hero_image_alt"),
+        APIField(
+            "hero_image_share",
+            serializer=ImageRenditionField("fill-1200x630|format-jpeg", source="hero_image"),
+        ),
+    ]
     parent_page_types = ["conditions.ConditionIndexPage"]
     subpage_types = []
 
@@ -438,6 +476,10 @@ class ConditionPage(Page):
             data["description"] = self.summary
         if self.full_url:
             data["url"] = self.full_url
+        url_parts = self.get_url_parts()
+        if url_parts:
+            # The organisation the home page describes (reach/organisation.py).
+            data["publisher"] = {"@id": organisation_id(url_parts[1])}
         if self.last_reviewed:
             data["lastReviewed"] = self.last_reviewed.isoformat()
         if self.reviewed_by:

@@ -2,14 +2,14 @@ import re
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from operations.views import healthz
+from reach import views as reach_views
+from reach.api import api_router
 from search import views as search_views
 from translations.views import switch_language
 
@@ -20,7 +20,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # For load balancers: the database and the cache answer (200) or not (503), as JSON.
     path("healthz", healthz, name="healthz"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("sitemap.xml", reach_views.sitemap, name="sitemap"),
+    path("robots.txt", reach_views.robots_txt, name="robots_txt"),
+    # The content API: live, public guides as JSON (docs/api.md).
+    path("api/v2/", api_router.urls),
     # Draft previews for reviewers without a login; the page shows in its own language.
     path("share/", include("review.urls")),
     # Outside i18n_patterns: the language switcher sets the cookie here, then redirects.

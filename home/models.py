@@ -109,12 +109,30 @@ class FeaturedGuide(Orderable):
     panels = [FieldPanel("guide")]
 
 
+class OrganisationType(models.TextChoices):
+    """schema.org types for the organisation, in search engines' structured data."""
+
+    LOCAL_BUSINESS = "LocalBusiness", _("Local business")
+    MEDICAL_BUSINESS = "MedicalBusiness", _("Medical business")
+    STORE = "Store", _("Store")
+
+
 @register_setting(icon="site")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     """The organisation's details, shown in every page's header and footer."""
 
     organisation_name = models.CharField(
         max_length=200, help_text=_("Shown in the header of every page.")
+    )
+    organisation_type = models.CharField(
+        max_length=40,
+        choices=OrganisationType.choices,
+        default=OrganisationType.LOCAL_BUSINESS,
+        help_text=_(
+            "What search engines are told the organisation is: a medical business "
+            "(a clinic or practice), a store (a shop or dispensary), or a local business "
+            "when neither fits."
+        ),
     )
     street_address = models.CharField(
         max_length=200, blank=True, help_text=_("Street and number, such as '12 High Street'.")
@@ -141,6 +159,17 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             "under Snippets, Site texts."
         ),
     )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page is shared on social media or in a chat, for pages without "
+            "an image of their own. Landscape, at least 1200 by 630 pixels."
+        ),
+    )
     flagged_claim_words = models.TextField(
         blank=True,
         default="cure\ncures\ncured\nmiracle\nguaranteed\nno side effects\nrisk-free\n"
@@ -153,6 +182,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
 
     panels = [
         FieldPanel("organisation_name"),
+        FieldPanel("organisation_type"),
         MultiFieldPanel(
             [
                 FieldPanel("street_address"),
@@ -165,6 +195,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         InlinePanel("opening_hours", label=_("Opening hours")),
         FieldPanel("site_text"),
         InlinePanel("social_links", label=_("Social links")),
+        FieldPanel("default_share_image"),
         FieldPanel("flagged_claim_words"),
     ]
 

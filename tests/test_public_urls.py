@@ -165,3 +165,11 @@ def test_every_page_has_one_h1_and_headings_never_skip_a_level(client, site_urls
         assert levels[0] == 1, (url, levels)
         for before, after in zip(levels, levels[1:], strict=False):
             assert after <= before + 1, (url, levels)
+
+
+@pytest.mark.parametrize("query", BAD_QUERIES)
+def test_bad_query_strings_never_break_what_crawlers_read(client, site_urls, query):
+    for url in ("/robots.txt", "/sitemap.xml", "/en/conditions/feed/"):
+        response = client.get(f"{url}?{query}")
+        assert response.status_code == 200, f"{url}?{query} answered {response.status_code}"
+        assert "<script>alert(1)" not in response.content.decode(errors="replace"), url

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "exports",
     "uploads",
     "edgecache",
+    "reach",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -56,6 +57,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Last: the content API (reach/api.py); its translations come after every other app's.
+    "wagtail.api.v2",
+    "rest_framework",
 ]
 
 MIDDLEWARE = [

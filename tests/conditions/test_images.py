@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from conditions.images import filter_specs
+from reach.sharing import SHARE_IMAGE_SPEC
 from tests.factories import ConditionPageFactory, overview
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,8 @@ def specs_made(image):
 
 
 def test_publishing_a_guide_makes_its_image_renditions(guide, image):
-    assert specs_made(image) == {*filter_specs("hero"), *filter_specs("figure")}
+    # With the share image for social cards (reach/sharing.py).
+    assert specs_made(image) == {*filter_specs("hero"), *filter_specs("figure"), SHARE_IMAGE_SPEC}
 
 
 def test_the_first_reader_makes_no_rendition(client, guide, image):

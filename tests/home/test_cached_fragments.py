@@ -75,6 +75,7 @@ def test_settings_saved_in_the_admin_show_on_the_public_page(
     data = nested_form_data(
         {
             "organisation_name": "Sunrise Pharmacy",
+            "organisation_type": "Store",
             "street_address": "",
             "locality": "",
             "region": "",

@@ -101,7 +101,8 @@ def site(conditions_index):
 # What each public URL is exercised by. Keyed by URL name, or by route for an unnamed one.
 COVERED = {
     "healthz": "test_query_strings_on_plain_pages",
-    "sitemap.xml": "test_query_strings_on_plain_pages",
+    "sitemap": "test_query_strings_on_plain_pages",
+    "robots_txt": "test_query_strings_on_plain_pages",
     "switch_language": "test_language_switch",
     "review_shared_draft": "test_share_link_tokens",
     "wagtaildocs_serve": "test_document_addresses",
@@ -119,6 +120,9 @@ COVERED = {
     "wagtailcore_authenticate_with_password": "test_page_password_and_login_forms",
     "wagtailcore_login": "test_page_password_and_login_forms",
     "wagtail_serve": "test_browse_pages and test_language_prefixes",
+    "wagtailapi:guides:listing": "test_content_api",
+    "wagtailapi:guides:detail": "test_content_api",
+    "wagtailapi:guides:find": "test_content_api",
 }
 
 
@@ -158,10 +162,10 @@ def test_search(site, q, page, system, evidence, key):
 @EXAMPLES
 @given(system=hostile, page=hostile, key=hostile, value=hostile)
 def test_browse_pages(site, system, page, key, value):
-    """The home page, the A–Z with its body-system filter and pagination, and a guide."""
+    """The home page, the A–Z with its body-system filter and pagination, a guide, the feed."""
     visitor = client()
     query = {"system": system, "page": page, key: value}
-    for url in (site["home"], site["index"], site["guide"].url):
+    for url in (site["home"], site["index"], site["guide"].url, f"{site['index']}feed/"):
         assert_answered(visitor.get(url, query), f"{url} {query!r}")
         assert_answered(visitor.get(url, {"page": page}), f"{url} page={page!r}")
 
@@ -273,7 +277,7 @@ def test_language_switch(db, language, next_url):
 @given(key=hostile, value=hostile)
 def test_query_strings_on_plain_pages(db, key, value):
     visitor = client()
-    for url in ("/healthz", "/sitemap.xml", reverse("newsletter:token"), "/"):
+    for url in ("/healthz", "/sitemap.xml", "/robots.txt", reverse("newsletter:token"), "/"):
         assert_answered(visitor.get(url, {key: value}), f"{url} {key!r}={value!r}")
 
 
@@ -305,3 +309,20 @@ def test_page_password_and_login_forms(site, restriction, username, password, ne
         form = {"username": username, "password": password, "next": next_url}
         assert_answered(visitor.post(url, form), f"POST {url} {form!r}")
         assert_answered(visitor.get(url, {"next": next_url}), f"GET {url} next={next_url!r}")
+
+
+@EXAMPLES
+@given(
+    locale=hostile,
+    system=hostile,
+    key=hostile,
+    value=hostile,
+    number=st.integers(min_value=0, max_value=2**63),
+)
+def test_content_api(site, locale, system, key, value, number):
+    visitor = client()
+    query = {"locale": locale, "body_system": system, key: value}
+    for params in (query, {"body_system": system}, {"search": value}, {"limit": value}):
+        assert_answered(visitor.get("/api/v2/guides/", params), f"listing {params!r}")
+    assert_answered(visitor.get(f"/api/v2/guides/{number}/"), f"detail {number}")
+    assert_answered(visitor.get("/api/v2/guides/find/", {"html_path": value, "id": value}), "find")
