@@ -1,16 +1,11 @@
 """The organisation in schema.org terms, from the site settings, for search engines."""
 
-from home.opening_hours import Weekday
-
-SCHEMA_DAYS = {
-    Weekday.MONDAY: "https://schema.org/Monday",
-    Weekday.TUESDAY: "https://schema.org/Tuesday",
-    Weekday.WEDNESDAY: "https://schema.org/Wednesday",
-    Weekday.THURSDAY: "https://schema.org/Thursday",
-    Weekday.FRIDAY: "https://schema.org/Friday",
-    Weekday.SATURDAY: "https://schema.org/Saturday",
-    Weekday.SUNDAY: "https://schema.org/Sunday",
-}
+# schema.org's day names in Monday = 0 order, as the opening hours store them
+# (datetime.weekday(), django.utils.dates.WEEKDAYS).
+SCHEMA_DAYS = [
+    f"https://schema.org/{day}"
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+]
 
 
 def organisation_id(root_url):
@@ -47,7 +42,7 @@ def organisation_data(site_settings, root_url):
     hours = [
         {
             "@type": "OpeningHoursSpecification",
-            "dayOfWeek": SCHEMA_DAYS[Weekday(hours.weekday)],
+            "dayOfWeek": SCHEMA_DAYS[hours.weekday],
             "opens": hours.opens.strftime("%H:%M"),
             "closes": hours.closes.strftime("%H:%M"),
         }
