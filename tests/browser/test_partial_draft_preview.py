@@ -35,15 +35,14 @@ def test_preview_shows_the_guide_while_a_new_study_has_no_design(page, browser, 
     studies = page.locator("[data-contentpath='studies']").first
     studies.locator("button[data-streamfield-list-add]").last.click()
     title = studies.locator("input[name$='-value-title']").nth(2)
-    title.fill("A study still being entered")
-    title.press("Tab")
+    # Typed as an editor types it, key by key.
+    title.press_sequentially("A study still being entered", delay=60)
     design = studies.locator("select[name$='-value-design']").nth(2)
     expect(design).to_have_value("")
 
     # The panel refreshes after a change; it shows the guide with the new study, no error.
     body = preview.locator("body")
-    # A loaded machine can take a while to answer the panel's first refresh.
-    expect(body).to_contain_text("A study still being entered", timeout=40_000)
+    expect(body).to_contain_text("A study still being entered", timeout=20_000)
     expect(preview.locator("h1")).to_have_text("Dystonia")
     expect(body).to_contain_text("Dystonia makes muscles tighten on their own.")
     expect(page.locator(".w-preview__error, [data-w-preview-target='error']")).to_be_hidden()
