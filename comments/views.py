@@ -23,7 +23,7 @@ def _guide(guide_id):
 def post_comment(request, guide_id):
     """The form under a guide posts here; the comment waits for a moderator.
 
-    The guide page is cached, so its form carries no token: static/js/comments.js
+    The guide page is cached, so its form carries no token: static/js/site.js
     fetches one from newsletter:token first, as the newsletter's footer form does.
     """
     guide = _guide(guide_id)

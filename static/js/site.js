@@ -2,7 +2,7 @@
 (function () {
   "use strict";
 
-  // Cached pages carry no CSRF token. Before the newsletter form is sent, ask the
+  // Cached pages carry no CSRF token. Before a form is sent, ask the
   // server for this visitor's token; without JavaScript the signup page asks the
   // visitor to confirm instead (newsletter.views.csrf_failure).
   function addCsrfToken(form) {
@@ -25,5 +25,14 @@
     });
   }
 
-  document.querySelectorAll("form.newsletter-form[data-csrf-url]").forEach(addCsrfToken);
+  // The newsletter form, and the comment form under a guide (templates/comments/).
+  document
+    .querySelectorAll("form.newsletter-form[data-csrf-url], form.comment-form[data-csrf-url]")
+    .forEach(addCsrfToken);
+
+  // After a comment is sent, move focus to the "Thank you" message.
+  var status = document.querySelector("[data-focus-on-load]");
+  if (status) {
+    status.focus();
+  }
 })();
