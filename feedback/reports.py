@@ -30,7 +30,7 @@ def share_of_no(page):
 
 
 def missing_text(page):
-    return " | ".join(f.missing for f in page.missing_feedback[:MISSING_SHOWN])
+    return " | ".join(f.missing for f in page.missing_feedback)
 
 
 class PageFeedbackReportView(ReportView):
@@ -81,7 +81,10 @@ class PageFeedbackReportView(ReportView):
             .prefetch_related(
                 Prefetch(
                     "feedback",
-                    queryset=PageFeedback.objects.exclude(missing=""),
+                    # Only the newest few each guide shows, however many there are.
+                    queryset=PageFeedback.objects.exclude(missing="").order_by(
+                        "-created_at", "-pk"
+                    )[:MISSING_SHOWN],
                     to_attr="missing_feedback",
                 )
             )

@@ -95,6 +95,14 @@ def test_the_report_lists_guides_by_share_of_no_and_exports_safely(client_for, g
     assert "'=HYPERLINK(1)" in rows[1]
 
 
+def test_the_report_shows_the_newest_answers_of_what_was_missing(client_for, guide):
+    for n in range(1, 8):
+        PageFeedback.objects.create(guide=guide, helpful=False, missing=f"Answer number {n}.")
+    html = client_for("editor").get(reverse("feedback_report")).content.decode()
+    assert "Answer number 7." in html and "Answer number 3." in html
+    assert "Answer number 2." not in html and "Answer number 1." not in html
+
+
 def test_visitors_cannot_see_the_report(client, guide):
     response = client.get(reverse("feedback_report"))
     assert response.status_code == 302
