@@ -98,7 +98,10 @@ def test_editor_submits_reviewer_approves_public_sees(page, browser, live_site, 
     reviewer.wait_for_timeout(500)
     screenshot_for_docs(reviewer, "05-approve")
     dialog.get_by_role("button", name="Approve").click()
-    expect(reviewer.locator(".messages")).to_be_visible()
+    # The edit form may already show a message area; wait for the approval's own outcome.
+    expect(reviewer.locator(".messages")).to_contain_text(
+        "'Restless legs syndrome' approved and published."
+    )
     reviewer.context.close()
 
     visitor = browser.new_context().new_page()
