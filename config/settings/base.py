@@ -68,7 +68,8 @@ MIDDLEWARE = [
     "config.security.PathBasedCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, without the language redirect for a 404 from a view (translations/).
+    "translations.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "home.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

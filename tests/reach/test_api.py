@@ -31,11 +31,24 @@ def test_canary_drafts_changes_restricted_guides_and_unreviewed_translations_nev
 
 def test_hidden_guides_have_no_detail_either(client, guides):
     for page in guides["hidden"]:
-        # Django's LocaleMiddleware sends a 404 outside the language prefixes on to /en/…,
-        # which is the site's 404 page.
-        response = client.get(f"{LISTING}{page.pk}/", follow=True)
+        response = client.get(f"{LISTING}{page.pk}/")
         assert response.status_code == 404, page.title
         assert "canary" not in response.content.decode().lower()
+
+
+def test_an_unknown_guide_id_answers_a_json_404_without_a_redirect(client, guides):
+    response = client.get(f"{LISTING}999999/")
+    # Not a redirect to /en/api/…, the site's HTML 404 page (translations/middleware.py).
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert "message" in response.json()
+
+
+def test_a_path_without_its_language_prefix_is_still_sent_to_it(client, guides):
+    """Only a 404 from a view is kept: a page address without /en/ still finds its page."""
+    response = client.get("/conditions/dystonia/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/conditions/dystonia/"
 
 
 def test_only_guides_are_served(client, guides):
