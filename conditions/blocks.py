@@ -18,6 +18,11 @@ from .identifiers import doi_url, pubmed_url
 from .visibility import only_public
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+# The earliest year a study may give; docs/import-format.schema.json states the same
+# minimum, and tests/conditions/test_import_round_trip.py fails if the two differ.
+EARLIEST_STUDY_YEAR = 1900
+# "Exactly one Overview, first": the one section every guide starts with.
+FIRST_SECTION = "overview"
 SECTION_TEXT_FEATURES = ["h3", *TEXT_FEATURES]
 
 
@@ -140,7 +145,7 @@ class StudyBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=300, help_text=_("The study's title as published."))
     journal = blocks.CharBlock(max_length=200, help_text=_("The journal that published it."))
     year = blocks.IntegerBlock(
-        min_value=1900,
+        min_value=EARLIEST_STUDY_YEAR,
         validators=[_validate_year],
         help_text=_("The year it was published."),
     )
@@ -420,11 +425,33 @@ class ConditionBodyBlock(blocks.StreamBlock):
     callout = CalloutBlock()
 
     class Meta:
-        block_counts = {"overview": {"min_num": 1, "max_num": 1}}
+        # Exactly one Overview (the editor offers no second one), and first: see
+        # ``section_order_problems``, which the importer asks too.
+        block_counts = {FIRST_SECTION: {"min_num": 1, "max_num": 1}}
+
+    def section_order_problems(self, block_types):
+        """Where a list of section types breaks "exactly one Overview, first".
+
+        Each problem is ``(rule, index)``: ``("missing", None)``, ``("not_first", index)``
+        or ``("extra", index)`` for each Overview beyond the one allowed.
+        """
+        counts = self.meta.block_counts[FIRST_SECTION]
+        found = [index for index, kind in enumerate(block_types) if kind == FIRST_SECTION]
+        problems = []
+        if len(found) < counts["min_num"]:
+            problems.append(("missing", None))
+        elif found[0] != 0:
+            problems.append(("not_first", found[0]))
+        problems += [("extra", index) for index in found[counts["max_num"] :]]
+        return problems
 
     def clean(self, value):
+        # Wagtail's block_counts report a missing or second Overview in their own words
+        # (a missing one only once the guide goes to review); a draft with sections must
+        # still start with the Overview.
         value = super().clean(value)
-        if value and value[0].block_type != "overview":
+        order = self.section_order_problems([child.block_type for child in value])
+        if value and {rule for rule, _index in order} & {"missing", "not_first"}:
             raise StreamBlockValidationError(
                 non_block_errors=ErrorList([_("The Overview must be the first section.")])
             )

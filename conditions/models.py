@@ -10,6 +10,7 @@ from django.core.validators import slug_unicode_re
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.db.models.functions import Lower
+from django.http import Http404
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -26,14 +27,13 @@ from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from editing.block_definitions import cache_block_definitions
-from reach.organisation import organisation_id
-from review.panels import ReviewerCommentPanel
-from translations.fields import OnePerLineTextField, one_per_line
 
 from .anchors import reserved_anchors
 from .blocks import ConditionBodyBlock, SectionBlock
 from .evidence import EvidenceLevel
-from .identifiers import doi_url, pubmed_url
+from .fields import OnePerLineTextField, one_per_line
+from .identifiers import doi_url, organisation_id, pubmed_url
+from .panels import ReviewerCommentPanel
 from .visibility import only_public, public
 
 GUIDES_PER_INDEX_PAGE = 100
@@ -113,15 +113,15 @@ class ConditionIndexPage(Page):
 
     def route(self, request, path_components):
         if path_components == [FEED_SLUG] and self.live:
-            # The Atom feed of this language's guides (reach/feeds.py).
+            # The Atom feed of this language's guides (reach/wagtail_hooks.py serves it).
             return RouteResult(self, kwargs={"feed": True})
         return route_to_child(self, ConditionPage, request, path_components, related=["hero_image"])
 
     def serve(self, request, *args, feed=False, **kwargs):
         if feed:
-            from reach.feeds import GuidesFeed
-
-            return GuidesFeed()(request, index=self)
+            # reach serves the feed from its before_serve_page hook, before this is called;
+            # without reach there is no feed.
+            raise Http404
         return super().serve(request, *args, **kwargs)
 
     def guides(self):

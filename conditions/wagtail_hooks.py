@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .importing import IMPORT_LOG_ACTION
+from .guides_file import IMPORT_LOG_ACTION
 from .models import BodySystem
 
 

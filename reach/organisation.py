@@ -1,16 +1,13 @@
 """The organisation in schema.org terms, from the site settings, for search engines."""
 
+from conditions.identifiers import organisation_id
+
 # schema.org's day names in Monday = 0 order, as the opening hours store them
 # (datetime.weekday(), django.utils.dates.WEEKDAYS).
 SCHEMA_DAYS = [
     f"https://schema.org/{day}"
     for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ]
-
-
-def organisation_id(root_url):
-    """The organisation's node id: guides name it as their publisher with this."""
-    return f"{root_url}/#organisation"
 
 
 def organisation_data(site_settings, root_url):

@@ -190,3 +190,18 @@ def test_study_preview_value_renders():
     block = StudyBlock()
     soup = BeautifulSoup(block.render(block.get_preview_value()), "html.parser")
     assert soup.find("cite").get_text().startswith("Botulinum toxin")
+
+
+@pytest.mark.parametrize(
+    ("kinds", "expected"),
+    [
+        (["overview", "symptoms"], []),
+        (["symptoms"], [("missing", None)]),
+        ([], [("missing", None)]),
+        (["symptoms", "overview"], [("not_first", 1)]),
+        (["overview", "causes", "overview"], [("extra", 2)]),
+    ],
+)
+def test_section_order_rule_names_where_a_guide_breaks_one_overview_first(kinds, expected):
+    # The importer asks the block this, and the block's own clean() reports the same rule.
+    assert ConditionBodyBlock().section_order_problems(kinds) == expected

@@ -11,7 +11,10 @@ from wagtail.models import Locale, Page, Revision
 
 from conditions.blocks import ConditionBodyBlock
 from conditions.evidence import EvidenceLevel, StudyDesign, Urgency
-from conditions.importing import SCHEMA_PATH, Problem, clean_html, stream_problems
+from conditions.guides_file.checking import stream_problems
+from conditions.guides_file.html import clean_html
+from conditions.guides_file.problems import Problem
+from conditions.guides_file.schema import SCHEMA_PATH
 from conditions.models import BodySystem, ConditionIndexPage, ConditionPage
 from home.site_tree import get_or_create_conditions_index
 

@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.permissions import page_permission_policy
 
-from conditions.importing import InvalidGuideFile, check_guides, import_guides, read_guide_file
+from conditions.guides_file import InvalidGuideFile, check_guides, import_guides, read_guide_file
+from home.site_tree import get_or_create_conditions_index
 
 
 class Command(BaseCommand):
@@ -61,6 +62,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 result = import_guides(
                     check_guides(data, folder=folder),
+                    # New guides go under their language's conditions index, made (with
+                    # the home page above it) on an empty site.
+                    index_for=get_or_create_conditions_index,
                     publish=options["publish"],
                     force=options["force"],
                     strict=options["strict"],

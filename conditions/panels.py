@@ -1,4 +1,4 @@
-"""What the guide's editor shows about its medical review."""
+"""The guide editor's panel showing what medical review asked for (review/ runs the review)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from conditions.exporting import (
+from conditions.guides_file import (
     dumps,
     export_guides,
     images_in,
