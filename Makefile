@@ -80,6 +80,11 @@ bench: $(VENV)/.installed messages
 loadtest: $(VENV)/.installed messages
 	$(BIN)/python benchmarks/loadtest.py
 
+# Lighthouse (mobile, Debian's Chromium) on the home page and a guide served by the
+# production stack with the demo. Reports in benchmarks/reports/; writes docs/benchmarks.md.
+lighthouse: $(VENV)/.installed messages $(VALIDATORS)
+	$(BIN)/python benchmarks/lighthouse.py
+
 # SQLite always; PostgreSQL too when DATABASE_URL is set. Writes docs/benchmarks.md.
 bench-search: $(VENV)/.installed
 	$(BIN)/python benchmarks/search.py
