@@ -185,3 +185,11 @@ def test_home_pages_search_description_wins_over_its_intro(client, home_page):
     home_page.search_description = "Plain-language guides to long-term conditions."
     home_page.save_revision().publish()
     assert meta_description(client, home_page) == "Plain-language guides to long-term conditions."
+
+
+def test_pages_name_their_icon_so_browsers_do_not_ask_for_favicon_ico(client, home_page):
+    from django.contrib.staticfiles import finders
+
+    icon = get_soup(client, home_page).find("link", rel="icon")
+    assert icon["href"].startswith("/static/img/favicon")
+    assert finders.find(icon["href"].removeprefix("/static/"))
