@@ -43,7 +43,7 @@ def vnu_command():
     message = (
         "The Nu Html Checker needs Java (apt-get install default-jre-headless)"
         if not java
-        else f"The Nu Html Checker is not installed at {VNU_JAR} (npm ci --prefix tools/validators)"
+        else f"The Nu Html Checker is not installed at {VNU_JAR} (make validators)"
     )
     if os.environ.get("CI"):
         pytest.fail(message)
