@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run serve loadtest test test-postgres lint format check bench bench-search bench-editor backup restore lock messages publish-scheduled clean
+.PHONY: run serve loadtest lighthouse validators test test-postgres lint format check bench bench-search bench-editor backup restore lock messages publish-scheduled clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -15,6 +15,18 @@ $(BIN)/python:
 $(VENV)/.installed: requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	touch $@
+
+# npm tools, pinned in tools/validators/package-lock.json: the Nu Html Checker (vnu.jar, run
+# with Java by tests/browser/test_validators.py) and Lighthouse (make lighthouse).
+# --ignore-scripts: vnu-jar's own install script would download a Java runtime.
+VALIDATORS := tools/validators/node_modules/.package-lock.json
+
+$(VALIDATORS): tools/validators/package-lock.json
+	@command -v npm >/dev/null || (echo "npm is needed: apt-get install nodejs npm" && exit 2)
+	npm ci --ignore-scripts --no-audit --no-fund --prefix tools/validators
+	touch $@
+
+validators: $(VALIDATORS)
 
 messages: $(VENV)/.installed
 	@if ls locale/*/LC_MESSAGES/django.po >/dev/null 2>&1; then $(MANAGE) compilemessages --ignore=.venv -v0; fi
@@ -35,7 +47,9 @@ run: $(VENV)/.installed messages
 serve: $(VENV)/.installed messages
 	$(BIN)/python deploy/serve.py --port $(PORT)
 
-test: $(VENV)/.installed messages
+# The Nu Html Checker's test needs tools/validators/; installed here when npm is at hand
+# (without it that test is skipped, or fails under CI=1).
+test: $(VENV)/.installed messages $(if $(shell command -v npm),$(VALIDATORS))
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Needs DATABASE_URL=postgres://…; .ci/run starts a server and sets it.
@@ -67,6 +81,11 @@ bench: $(VENV)/.installed messages
 # 50 visitors and 3 editors on the production stack for 60 s; no errors, no lost writes.
 loadtest: $(VENV)/.installed messages
 	$(BIN)/python benchmarks/loadtest.py
+
+# Lighthouse (mobile, Debian's Chromium) on the home page and a guide served by the
+# production stack with the demo. Reports in benchmarks/reports/; writes docs/benchmarks.md.
+lighthouse: $(VENV)/.installed messages $(VALIDATORS)
+	$(BIN)/python benchmarks/lighthouse.py
 
 # SQLite always; PostgreSQL too when DATABASE_URL is set. Writes docs/benchmarks.md.
 bench-search: $(VENV)/.installed

@@ -55,6 +55,13 @@ sub vcl_backend_response {
         && (beresp.status == 200 || beresp.status == 301 || beresp.status == 302
             || beresp.status == 404)) {
         set beresp.ttl = 1d;
+        # Compressed here, once per copy. Only what is kept for everyone: such a page holds
+        # no secret (no CSRF token, no session), so compression leaks nothing (BREACH);
+        # the newsletter page and search results pass uncompressed. Clients that do not
+        # ask for gzip get the copy uncompressed. Static files come compressed already.
+        if (beresp.http.Content-Type ~ "^(text/html|application/(xml|atom\+xml|json))") {
+            set beresp.do_gzip = true;
+        }
         # Browsers revalidate; only the edge keeps the page.
         set beresp.http.Cache-Control = "no-cache";
         set beresp.grace = 0s;

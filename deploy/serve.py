@@ -16,6 +16,7 @@ import os
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -69,6 +70,21 @@ def find_varnishd():
 
 def ensure_varnish():
     return debian_command("varnishd", "varnish")
+
+
+def free_port_pair(start=0):
+    """A free port whose next port is free too (Varnish's and gunicorn's), from ``start``
+    (0: any the system gives)."""
+    for port in range(start, start + 100, 2) if start else [0] * 20:
+        with socket.socket() as one, socket.socket() as two:
+            try:
+                one.bind(("127.0.0.1", port))
+                chosen = one.getsockname()[1]
+                two.bind(("127.0.0.1", chosen + 1))
+            except OSError:
+                continue
+            return chosen
+    raise RuntimeError("No two free ports in a row.")
 
 
 def development_secret_key():

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.rich_text import get_text_for_indexing
 
 from conditions.models import BodySystem, ConditionIndexPage, ConditionPage, route_to_child
 from conditions.visibility import only_public, public
@@ -44,6 +45,10 @@ class HomePage(Page):
 
     def route(self, request, path_components):
         return route_to_child(self, ConditionIndexPage, request, path_components)
+
+    def meta_description(self):
+        """What search engines show under the link: the search description, else the intro."""
+        return self.search_description or get_text_for_indexing(self.intro)
 
     def live_guides(self):
         return public(ConditionPage.objects.live().filter(locale_id=self.locale_id))

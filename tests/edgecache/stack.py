@@ -3,7 +3,6 @@ database of its own, for tests that need the edge cache itself."""
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import urllib.error
@@ -24,17 +23,7 @@ import serve  # noqa: E402
 
 def free_port():
     """Two consecutive free ports from TEST_STACK_PORT (default: any the system gives)."""
-    start = int(os.environ.get("TEST_STACK_PORT", "0"))
-    for port in range(start, start + 100, 2) if start else [0] * 20:
-        with socket.socket() as one, socket.socket() as two:
-            try:
-                one.bind(("127.0.0.1", port))
-                chosen = one.getsockname()[1]
-                two.bind(("127.0.0.1", chosen + 1))
-            except OSError:
-                continue
-            return chosen
-    raise RuntimeError("No two free ports in a row.")
+    return serve.free_port_pair(int(os.environ.get("TEST_STACK_PORT", "0")))
 
 
 def need_varnish():

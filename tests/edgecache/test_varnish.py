@@ -5,7 +5,9 @@ the production settings, changed from another process as an editor would change 
 has returned. docs/benchmarks.md measures how long that takes.
 """
 
+import gzip
 import re
+import urllib.request
 import uuid
 
 import pytest
@@ -43,6 +45,26 @@ def test_static_files_have_hashed_names_and_are_cached_for_good(stack):
     response = stack.get(stylesheet.group(1))
     assert response.status == 200
     assert "immutable" in response.headers["Cache-Control"]
+
+
+def get_gzipped(stack, path):
+    request = urllib.request.Request(stack.stack.url + path, headers={"Accept-Encoding": "gzip"})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        return response.headers.get("Content-Encoding"), response.read()
+
+
+def test_cached_pages_are_compressed_for_browsers_that_ask(stack):
+    fill_cache(stack, GUIDE)
+    encoding, body = get_gzipped(stack, GUIDE)
+    assert encoding == "gzip"
+    assert "Dystonia" in gzip.decompress(body).decode()
+    assert "Dystonia" in stack.get(GUIDE).text, "a client that does not ask gets plain HTML"
+
+
+def test_pages_with_a_csrf_token_or_the_visitors_words_are_not_compressed(stack):
+    # Compression beside a secret and reflected input would leak the secret (BREACH).
+    assert get_gzipped(stack, "/en/newsletter/")[0] is None
+    assert get_gzipped(stack, "/en/search/?q=dystonia")[0] is None
 
 
 def test_published_change_is_visible_to_the_next_anonymous_visitor(stack):

@@ -166,3 +166,30 @@ def test_query_count_does_not_grow_with_the_number_of_guides(count_queries, home
     three = count_queries(home_page.url)
     add_guides(27)
     assert count_queries(home_page.url) == three
+
+
+def meta_description(client, page):
+    tag = get_soup(client, page).find("meta", attrs={"name": "description"})
+    return tag and tag["content"]
+
+
+def test_home_page_describes_itself_to_search_engines_with_its_intro(client, home_page):
+    assert meta_description(client, home_page) is None
+    home_page.intro = '<p>Guides for "long-term" conditions &amp; <b>their</b> care.</p>'
+    home_page.save_revision().publish()
+    assert meta_description(client, home_page) == 'Guides for "long-term" conditions & their care.'
+
+
+def test_home_pages_search_description_wins_over_its_intro(client, home_page):
+    home_page.intro = "<p>Welcome.</p>"
+    home_page.search_description = "Plain-language guides to long-term conditions."
+    home_page.save_revision().publish()
+    assert meta_description(client, home_page) == "Plain-language guides to long-term conditions."
+
+
+def test_pages_name_their_icon_so_browsers_do_not_ask_for_favicon_ico(client, home_page):
+    from django.contrib.staticfiles import finders
+
+    icon = get_soup(client, home_page).find("link", rel="icon")
+    assert icon["href"].startswith("/static/img/favicon")
+    assert finders.find(icon["href"].removeprefix("/static/"))
