@@ -6,19 +6,21 @@
     invalidate()                          → forget what is known of the guides
 
 How it works. An in-memory catalogue of each locale's live, public guides
-(``search.catalogue``, built from the guides' own fields and shared between worker
-processes through the cache) matches every word of the query against the stems of
-the fields ``ConditionPage.search_fields`` lists; ``search.query`` ranks the guides
-by where the words matched, weighted by those fields' boosts; words are folded and
-stemmed by Snowball in the locale's language (``search.text``), and typing mistakes
-are corrected with rapidfuzz. No search index table is read, so SQLite and
-PostgreSQL answer alike and a Wagtail upgrade cannot change them underneath.
+(``search.catalogue``, built in two queries from the guides' own fields and shared
+between worker processes through the cache) matches every word of the query against
+the stems of the fields ``ConditionPage.search_fields`` indexes (title, alternative
+names, summary, body, body system names); ``search.query`` ranks the guides by where
+the words matched, weighted by those fields' boosts; words are folded and stemmed by
+Snowball in the locale's language (``search.text``), and typing mistakes are
+corrected with rapidfuzz. No search index table is read, so SQLite and PostgreSQL
+answer alike, and a Wagtail upgrade cannot change the answers underneath.
 
 Wagtail's search backend (the database's full-text search, or Elasticsearch /
-OpenSearch with ``SEARCH_BACKEND_URL``) still indexes the guides through the same
-``search_fields`` and serves the admin's search through Wagtail's public
-``search()``. Moving site search onto such a backend means changing what is behind
-``search()`` and ``suggest()`` here; views and templates would not change.
+OpenSearch with ``SEARCH_BACKEND_URL``) indexes the same ``search_fields`` and
+serves the admin's search. With ``SITE_SEARCH_MATCHING = "wagtail"`` (the default
+when a cluster is configured) it also says which guides have each word, through
+Wagtail's public ``search()``; the catalogue still ranks, corrects and suggests.
+Views and templates do not change either way.
 """
 
 import re

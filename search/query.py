@@ -3,9 +3,10 @@
 A query is cleaned once (``normalise_query``) and becomes a ``QueryPlan``: one
 ``Term`` per word the visitor typed (stop words dropped), each with its
 alternatives (the word itself, or every phrase of a synonym ring the word belongs
-to). The catalogue (``search.catalogue``) says which guides match each term in any
-of their indexed fields; ``rank`` orders them by where each term matched, weighted
-by the boosts on ``ConditionPage.search_fields``.
+to). ``search.api.matches`` says which guides have each term in any indexed field
+(the catalogue, or Wagtail's search backend); ``rank`` orders them by where each
+term matched in the catalogue's names and summaries, weighted by the boosts on
+``ConditionPage.search_fields``.
 """
 
 import re
