@@ -26,6 +26,7 @@ import json
 import re
 import threading
 import uuid
+from array import array
 from dataclasses import dataclass, field
 
 from django.core.cache import cache, caches
@@ -126,7 +127,8 @@ class Catalogue:
     title_index: dict = field(default_factory=dict)
     alias_index: dict = field(default_factory=dict)
     summary_index: dict = field(default_factory=dict)
-    # Every stem of every indexed field (title, names, summary, body, body systems).
+    # Every stem of every indexed field (title, names, summary, body, body systems), with
+    # the ids of the guides that have it: arrays, compact to keep and to share.
     text_index: dict = field(default_factory=dict)
     name_stems: list = field(default_factory=list)
     word_counts: dict = field(default_factory=dict)
@@ -170,8 +172,8 @@ class Catalogue:
                 summary_stems=frozenset(catalogue.stems(summary)),
                 sort_title=title.casefold(),
             )
-            other_text = body_text(blocks) + system_names.get(guide_id, [])
-            catalogue.add(guide, {s for text in other_text for s in catalogue.stems(text)})
+            other_text = " ".join(body_text(blocks) + system_names.get(guide_id, []))
+            catalogue.add(guide, {catalogue.stem(word) for word in set(words(other_text))})
         for synonym in SearchSynonym.objects.filter(locale_id=locale.pk):
             ring = synonym.ring
             for phrase in ring:
@@ -209,6 +211,7 @@ class Catalogue:
                 self.word_counts[word] = self.word_counts.get(word, 0) + 1
 
     def finish(self):
+        self.text_index = {stem_: array("i", sorted(ids)) for stem_, ids in self.text_index.items()}
         self.name_stems = sorted(set(self.title_index) | set(self.alias_index))
         self.vocabulary = sorted(self.word_counts)
         starts = []
@@ -234,8 +237,8 @@ class Catalogue:
         for alternative in alternatives:
             found = None
             for word in alternative:
-                with_word = self.text_index.get(self.stem(word), set())
-                found = set(with_word) if found is None else found & with_word
+                with_word = self.text_index.get(self.stem(word), ())
+                found = set(with_word) if found is None else found.intersection(with_word)
                 if not found:
                     break
             ids |= found or set()

@@ -166,11 +166,12 @@ def rank(plan, catalogue, matched_by_term):
             if guide_id in catalogue.guides:
                 tier.setdefault(guide_id, BODY)
     typed = plan.typed_stems
-    scores, coverage = {}, {}
+    guides = catalogue.guides
+    keys = []
+    complete = 0
     for guide_id in set().union(*tiers):
         matched = [term[guide_id] for term in tiers if guide_id in term]
-        coverage[guide_id] = len(matched)
-        guide = catalogue.guides[guide_id]
+        guide = guides[guide_id]
         score = sum(matched)
         if typed == guide.title_stems:
             score += WHOLE_TITLE
@@ -178,19 +179,10 @@ def rank(plan, catalogue, matched_by_term):
             score += WHOLE_ALIAS
         elif guide.title_stems[: len(typed)] == typed:
             score += TITLE_START
-        scores[guide_id] = score
-    guides = catalogue.guides
-    ranked = sorted(
-        scores,
-        key=lambda guide_id: (
-            -coverage[guide_id],
-            -scores[guide_id],
-            guides[guide_id].sort_title,
-            guide_id,
-        ),
-    )
-    complete = sum(1 for guide_id in ranked if coverage[guide_id] == len(tiers))
-    return ranked, complete
+        complete += len(matched) == len(tiers)
+        keys.append((-len(matched), -score, guide.sort_title, guide_id))
+    keys.sort()
+    return [key[-1] for key in keys], complete
 
 
 def matched_alias(guide, plan):

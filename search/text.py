@@ -17,6 +17,7 @@ import snowballstemmer
 # An apostrophe inside a word: "Parkinson's", "Crohn’s", "Alzheimer`s".
 _POSSESSIVE = re.compile(r"(\w)['’‘`´]s\b", re.IGNORECASE)
 _APOSTROPHE = re.compile(r"(\w)['’‘`´](\w)")
+_APOSTROPHES = "'’‘`´"
 _WORD = re.compile(r"\w+")
 
 # Words too common to narrow a search: a guide need not contain them.
@@ -43,8 +44,10 @@ def fold(text):
 
 def words(text):
     """The folded words of a text, possessives and apostrophes joined up."""
-    text = _POSSESSIVE.sub(r"\1", text or "")
-    text = _APOSTROPHE.sub(r"\1\2", text)
+    text = text or ""
+    if any(mark in text for mark in _APOSTROPHES):
+        text = _POSSESSIVE.sub(r"\1", text)
+        text = _APOSTROPHE.sub(r"\1\2", text)
     return _WORD.findall(fold(text))
 
 
