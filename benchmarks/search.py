@@ -342,7 +342,7 @@ def percentiles(samples):
 
 
 def measure(client):
-    from search.catalogue import invalidate
+    from search.api import invalidate
 
     invalidate()
     started = time.perf_counter()
@@ -441,10 +441,10 @@ def section_text(rows):
             *verdicts(rows),
             "",
             "Each request is the whole Django response: URL routing, the query log write, "
-            "template rendering. Matching reads the search index directly, one SQL query for "
-            "all the terms (`search/matching.py`); ranking, typo correction, filter counts and "
-            "suggestions read an in-memory catalogue of titles, alternative names and "
-            "summaries (`search/catalogue.py`). The first search after a guide is published, "
+            "template rendering. Matching, ranking, typo correction, filter counts and "
+            "suggestions read an in-memory catalogue of the guides' words (title, alternative "
+            "names, summary, body, body systems; `search/catalogue.py`), behind `search/api.py`; "
+            "no search index is queried. The first search after a guide is published, "
             "unpublished or moved rebuilds the catalogue and pays the *first search after a "
             "publish* time; every other request reuses it.",
             "",

@@ -351,12 +351,13 @@ class ConditionPage(Page):
     settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
 
     # Title and other names weigh more than the summary, which weighs more than the body.
-    # (Site search also re-ranks in Python the same way on every backend: search/query.py.)
+    # These boosts are the weights site search ranks by (search/query.py reads them), as
+    # well as the admin's search and any Elasticsearch or OpenSearch backend.
     search_fields = Page.search_fields + [
-        index.SearchField("title", boost=5),
-        index.SearchField("also_known_as", boost=4),
+        index.SearchField("title", boost=12),
+        index.SearchField("also_known_as", boost=10),
         index.AutocompleteField("also_known_as"),
-        index.SearchField("summary", boost=2),
+        index.SearchField("summary", boost=3),
         index.SearchField("body"),
         index.FilterField("locale"),
         index.RelatedFields("body_systems", [index.SearchField("name")]),

@@ -90,7 +90,7 @@ class MedicalReviewTask(GroupApprovalTask):
 
     def get_actions(self, obj, user):
         # GroupApprovalTask's public test for "a superuser or in one of this task's groups"
-        # (the same check, and the same per-request cache, as its private _user_in_groups).
+        # (the same check, and the same per-request cache, as its private group test).
         if self.user_can_access_editor(obj, user):
             if not may_sign_off(user, obj):
                 # A second pair of eyes approves (review/sign_off.py).

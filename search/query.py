@@ -1,56 +1,84 @@
-"""Turning what a visitor typed into a search every backend answers the same way.
+"""Turning what a visitor typed into a ranked list of guides.
 
-A query becomes a ``QueryPlan``: one ``Term`` per word the visitor typed (stop words
-dropped), each with its alternatives (the word itself, or every phrase of a synonym
-ring the word belongs to). The backend is asked which guides match each term in any
-of its forms; the catalogue of titles, alternative names and summaries then
-ranks them the same way on SQLite, PostgreSQL and Elasticsearch (see
-``search.matching`` for how the backend is asked).
+A query is cleaned once (``normalise_query``) and becomes a ``QueryPlan``: one
+``Term`` per word the visitor typed (stop words dropped), each with its
+alternatives (the word itself, or every phrase of a synonym ring the word belongs
+to). ``search.api.matches`` says which guides have each term in any indexed field
+(the catalogue, or Wagtail's search backend); ``rank`` orders them by where each
+term matched in the catalogue's names and summaries, weighted by the boosts on
+``ConditionPage.search_fields``.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from .text import STOP_WORDS, stem, words
+from wagtail.search import index as search_index
+from wagtail.search.utils import normalise_query_string
+
+from conditions.models import ConditionPage
+
+from .text import STOP_WORDS, words
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 LONGEST_SYNONYM = 3
 
-# Full-text operator syntax (quotes, parentheses, *, -, ^, :) has meaning to SQLite's
-# FTS5 and PostgreSQL's tsquery; a stray one raises an error instead of a result.
-_OPERATOR_CHARACTERS = re.compile(r"[\"'`()*^:\-+~<>{}\[\]\\/|&!@#$%=;?,.]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_INNER_APOSTROPHE = re.compile(r"(\w)['’](\w)")
+# Characters that are not words and that search ignores (quotes, brackets, operators).
+_OPERATOR_CHARACTERS = re.compile(r"[\"'`()*^:\-+~<>{}\[\]\\/|&!@#$%=;?,.]")
 _SPACES = re.compile(r"\s+")
-
-# Where a term matched, best first. The numbers only order the places; a guide's
-# score is the sum over the terms of the query.
-TITLE, ALIAS, PREFIX, SUMMARY, BODY = 12, 10, 5, 3, 1
-WHOLE_TITLE, WHOLE_ALIAS, TITLE_START = 30, 25, 6
 
 
 def normalise_query(raw):
-    """The query as shown back: operators and control characters dropped, spaces tidied."""
+    """The query as searched and shown back: operators and control characters dropped,
+    apostrophes inside words made typographic, spaces tidied, length bounded."""
     text = (raw or "")[: MAX_QUERY_LENGTH * 5]
     text = _CONTROL.sub(" ", text)
-    text = re.sub(r"(\w)['’](\w)", r"\1’\2", text)
+    text = _INNER_APOSTROPHE.sub(r"\1’\2", text)
     text = _OPERATOR_CHARACTERS.sub(" ", text)
     return _SPACES.sub(" ", text).strip()[:MAX_QUERY_LENGTH].strip()
+
+
+def query_key(query):
+    """A normalised query as Wagtail's query log and promotions store it: "parkinson's"."""
+    return normalise_query_string(query.replace("’", "'"))
+
+
+def field_weights(model=ConditionPage):
+    """{field name: weight} from the model's search fields' boosts (1 when unboosted)."""
+    weights = {}
+    for search_field in model.search_fields:
+        if isinstance(search_field, search_index.SearchField):
+            weights[search_field.field_name] = search_field.boost or 1
+    return weights
+
+
+# Where a term matched, best first; a guide's score is the sum over the query's terms.
+_WEIGHTS = field_weights()
+TITLE = _WEIGHTS["title"]
+ALIAS = _WEIGHTS["also_known_as"]
+SUMMARY = _WEIGHTS["summary"]
+BODY = _WEIGHTS["body"]
+# Bonuses on the same scale. A query word that begins a title or alternative-name word
+# ("fibro") counts between a name match and a summary match; a query that is the whole
+# title, a whole alternative name, or the title's beginning counts most.
+PREFIX = 5
+WHOLE_TITLE, WHOLE_ALIAS, TITLE_START = 30, 25, 6
 
 
 @dataclass
 class Term:
     typed: tuple
     alternatives: list
-
-    @property
-    def stems(self):
-        return {stem(word) for alternative in self.alternatives for word in alternative}
+    stems: set = field(default_factory=set)
 
 
 @dataclass
 class QueryPlan:
     terms: list = field(default_factory=list)
+    # The stems of the words typed, in order, to compare with whole names.
+    typed_stems: tuple = ()
 
     def __bool__(self):
         return bool(self.terms)
@@ -58,10 +86,6 @@ class QueryPlan:
     @property
     def stems(self):
         return set().union(*(term.stems for term in self.terms)) if self.terms else set()
-
-    @property
-    def typed_stems(self):
-        return tuple(stem(word) for term in self.terms for word in term.typed)
 
 
 def plan_query(text, catalogue):
@@ -80,7 +104,10 @@ def plan_query(text, catalogue):
             if word not in STOP_WORDS:
                 terms.append(Term((word,), [(word,)]))
             position += 1
-    return QueryPlan(terms)
+    for term in terms:
+        term.stems = {catalogue.stem(word) for alt in term.alternatives for word in alt}
+    typed_stems = tuple(catalogue.stem(word) for term in terms for word in term.typed)
+    return QueryPlan(terms, typed_stems)
 
 
 def corrected_text(plan, catalogue):
@@ -106,15 +133,15 @@ def term_tiers(term, catalogue):
                 tiers[guide_id] = tier
 
     for alternative in term.alternatives:
-        alternative_stems = [stem(word) for word in alternative]
-        for index, tier in (
+        alternative_stems = [catalogue.stem(word) for word in alternative]
+        for field_index, tier in (
             (catalogue.summary_index, SUMMARY),
             (catalogue.alias_index, ALIAS),
             (catalogue.title_index, TITLE),
         ):
             found = None
             for stem_ in alternative_stems:
-                ids = index.get(stem_, set())
+                ids = field_index.get(stem_, set())
                 found = set(ids) if found is None else found & ids
             mark(found or (), tier)
         last = alternative_stems[-1]
@@ -127,23 +154,24 @@ def term_tiers(term, catalogue):
 def rank(plan, catalogue, matched_by_term):
     """Guide ids best first, and how many of them matched every term.
 
-    ``matched_by_term`` holds, per term, the ids the search backend matched anywhere
-    (title, names, summary, body). Guides that match every term come first; then
-    guides that match some, so a visitor who adds a word the guide does not use
-    ("sleeping problems") still finds it. Within each, where the terms matched
-    decides, then the title.
+    ``matched_by_term`` holds, per term, the ids of the guides that have it anywhere in
+    their indexed text (title, names, summary, body, body systems). Guides that match
+    every term come first; then guides that match some, so a visitor who adds a word
+    the guide does not use ("sleeping problems") still finds it. Within each, where the
+    terms matched decides (the field weights above), then the title.
     """
     tiers = [term_tiers(term, catalogue) for term in plan.terms]
-    for term, ids in zip(tiers, matched_by_term, strict=True):
+    for tier, ids in zip(tiers, matched_by_term, strict=True):
         for guide_id in ids:
-            if guide_id in catalogue.guides and guide_id not in term:
-                term[guide_id] = BODY
+            if guide_id in catalogue.guides:
+                tier.setdefault(guide_id, BODY)
     typed = plan.typed_stems
-    scores, coverage = {}, {}
+    guides = catalogue.guides
+    keys = []
+    complete = 0
     for guide_id in set().union(*tiers):
         matched = [term[guide_id] for term in tiers if guide_id in term]
-        coverage[guide_id] = len(matched)
-        guide = catalogue.guides[guide_id]
+        guide = guides[guide_id]
         score = sum(matched)
         if typed == guide.title_stems:
             score += WHOLE_TITLE
@@ -151,19 +179,10 @@ def rank(plan, catalogue, matched_by_term):
             score += WHOLE_ALIAS
         elif guide.title_stems[: len(typed)] == typed:
             score += TITLE_START
-        scores[guide_id] = score
-    guides = catalogue.guides
-    ranked = sorted(
-        scores,
-        key=lambda guide_id: (
-            -coverage[guide_id],
-            -scores[guide_id],
-            guides[guide_id].sort_title,
-            guide_id,
-        ),
-    )
-    complete = sum(1 for guide_id in ranked if coverage[guide_id] == len(tiers))
-    return ranked, complete
+        complete += len(matched) == len(tiers)
+        keys.append((-len(matched), -score, guide.sort_title, guide_id))
+    keys.sort()
+    return [key[-1] for key in keys], complete
 
 
 def matched_alias(guide, plan):

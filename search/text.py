@@ -1,25 +1,37 @@
-"""Words as search compares them: folded, possessives dropped, lightly stemmed.
+"""Words as search compares them: folded, possessives dropped, stemmed by Snowball.
 
-The same functions read the guides (titles, alternative names, summaries) and the
-visitor's query, so "Parkinson's", "parkinsons" and "parkinson" meet on one stem on
-every backend, whatever stemming SQLite FTS5 or PostgreSQL would (or would not) do.
+The same functions read the guides (titles, alternative names, summaries, bodies)
+and the visitor's query, so "Parkinson's", "parkinsons" and "parkinson" meet on one
+stem. Stemming is Snowball's (the algorithms PostgreSQL, Elasticsearch and
+OpenSearch use), in the language of the locale: English for English guides,
+Spanish for Spanish ones.
 """
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
+
+import snowballstemmer
 
 # An apostrophe inside a word: "Parkinson's", "Crohn’s", "Alzheimer`s".
 _POSSESSIVE = re.compile(r"(\w)['’‘`´]s\b", re.IGNORECASE)
 _APOSTROPHE = re.compile(r"(\w)['’‘`´](\w)")
+_APOSTROPHES = "'’‘`´"
 _WORD = re.compile(r"\w+")
 
-# Words too common to narrow a search. PostgreSQL drops them itself; SQLite would
-# require every guide to contain them.
+# Words too common to narrow a search: a guide need not contain them.
 STOP_WORDS = frozenset(
     """a an and are as at be by de del el en for from how i in is it la las los my of on or
     para por que the to un una what with y""".split()
 )
+
+# Snowball's name for each language the site is written in; others get English.
+SNOWBALL_LANGUAGES = {"en": "english", "es": "spanish"}
+DEFAULT_LANGUAGE = "en"
+
+# Snowball stemmers keep state while they work: one per thread and language.
+_stemmers = threading.local()
 
 
 def fold(text):
@@ -32,53 +44,39 @@ def fold(text):
 
 def words(text):
     """The folded words of a text, possessives and apostrophes joined up."""
-    text = _POSSESSIVE.sub(r"\1", text or "")
-    text = _APOSTROPHE.sub(r"\1\2", text)
+    text = text or ""
+    if any(mark in text for mark in _APOSTROPHES):
+        text = _POSSESSIVE.sub(r"\1", text)
+        text = _APOSTROPHE.sub(r"\1\2", text)
     return _WORD.findall(fold(text))
 
 
-def _undouble(word):
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
-        return word[:-1]
-    return word
+def snowball_language(language_code):
+    """The Snowball stemmer's language for a Django language code ("es-mx" → "spanish")."""
+    base = (language_code or "").split("-")[0].lower()
+    return SNOWBALL_LANGUAGES.get(base, SNOWBALL_LANGUAGES[DEFAULT_LANGUAGE])
 
 
-@lru_cache(maxsize=65536)
-def stem(word):
-    """A light stemmer for plurals and verb forms ("cramps", "cramping" → "cramp").
+def _stemmer(language):
+    stemmers = getattr(_stemmers, "by_language", None)
+    if stemmers is None:
+        stemmers = _stemmers.by_language = {}
+    if language not in stemmers:
+        stemmers[language] = snowballstemmer.stemmer(language)
+    return stemmers[language]
 
-    Deliberately simple and symmetrical: it only has to give a query word and a
-    guide word the same stem, not find the linguistic root. Short words (MS, IBS,
-    ALS) are left alone so abbreviations keep their meaning.
+
+@lru_cache(maxsize=131072)
+def stem(word, language="english"):
+    """A folded word's Snowball stem ("cramps", "cramping" → "cramp").
+
+    Words of three letters or fewer are left alone, so abbreviations (MS, IBS, ALS)
+    keep their meaning. Words are folded before stemming, on the guide and the query
+    alike, so a visitor who types without accents finds the accented word.
     """
     if len(word) <= 3 or not word.isalpha():
         return word
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("sses"):
-        word = word[:-2]
-    elif word.endswith(("ches", "shes", "xes", "zes")):
-        word = word[:-2]
-    elif word.endswith("ing") and len(word) >= 6:
-        word = _undouble(word[:-3])
-    elif word.endswith("ed") and not word.endswith("eed") and len(word) >= 5:
-        word = _undouble(word[:-2])
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    return word
-
-
-def surface_variants(word):
-    """Forms of a word to ask a backend for when it may not stem (SQLite FTS5)."""
-    root = stem(word)
-    variants = {word, root}
-    if root != word or len(word) > 3:
-        variants.update({root + "s", root + "e", root + "es", root + "ing", root + "ed"})
-        if root.endswith("y"):
-            variants.add(root[:-1] + "ies")
-    return sorted(variants)
+    return _stemmer(language).stemWord(word)
 
 
 def allowed_edits(word):

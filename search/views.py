@@ -1,318 +1,38 @@
 """The results page and the suggestions behind the search box.
 
-A request runs the same queries whatever the number of results: the active locale,
-the index (one query for all the terms), the body systems of the locale, the
-promotions, the ten guides on the page, and the query log. Typo correction, ranking
-and filter counts read the in-memory catalogue (search.catalogue).
+Both ask ``search.api``, the one door to site search; this module only reads the
+request and renders. A results page runs the same queries whatever the number of
+results: the active locale, the promotions, the body systems of the locale, the ten
+guides on the page, and the query log.
 """
 
-import re
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import fields
 
-from django.core.paginator import Paginator
-from django.db import transaction
-from django.db.models import F
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, Page
-from wagtail.search.utils import normalise_query_string
+from wagtail.models import Locale
 
-from conditions.evidence import EVIDENCE_ORDER, EvidenceLevel
-from conditions.models import BodySystem, ConditionPage
-
-from .catalogue import get_catalogue
-from .matching import term_ids
-from .models import UnansweredSearch
-from .query import corrected_text, matched_alias, normalise_query, plan_query, rank
-from .text import stem, words
-
-RESULTS_PER_PAGE = 10
-SUGGESTIONS = 8
-DID_YOU_MEAN = 3
-_WORDS_AND_GAPS = re.compile(r"(\w+(?:['’]\w+)?)")
-
-
-@dataclass
-class Result:
-    page: ConditionPage
-    title: str
-    alias: str
-    summary: str
-    systems: list
-    evidence: EvidenceLevel | None
-    promoted: bool
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-def highlight(text, query_stems):
-    """The text, escaped, with each word that matched the query inside <mark>."""
-    pieces = []
-    for index, piece in enumerate(_WORDS_AND_GAPS.split(text)):
-        if index % 2 and _matches(piece, query_stems):
-            pieces.append(f"<mark>{escape(piece)}</mark>")
-        else:
-            pieces.append(escape(piece))
-    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
-
-
-def _matches(piece, query_stems):
-    for word in words(piece):
-        word_stem = stem(word)
-        if word_stem in query_stems or any(
-            len(q) >= 4 and word_stem.startswith(q) for q in query_stems
-        ):
-            return True
-    return False
-
-
-def find(plan, catalogue):
-    """(ranked guide ids, how many match every term)."""
-    if not plan:
-        return [], 0
-    return rank(plan, catalogue, term_ids(plan, ConditionPage))
-
-
-def page_number(raw, num_pages):
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        return 1
-    return min(max(number, 1), num_pages)
-
-
-def query_key(query):
-    """The query as Wagtail's query log and promotions store it: "parkinson's disease"."""
-    return normalise_query_string(query.replace("’", "'"))
-
-
-@transaction.atomic
-def log_search(query, locale, found):
-    query_string = query_key(query)
-    Query.get(query_string).add_hit()
-    if not found:
-        entry, _created = UnansweredSearch.objects.get_or_create(
-            query_string=query_string, locale=locale, date=timezone.now().date()
-        )
-        UnansweredSearch.objects.filter(pk=entry.pk).update(hits=F("hits") + 1)
-
-
-def get_promotions(query):
-    """Editors' picks for this query, however its apostrophes and spaces were typed."""
-    if not query:
-        return []
-    keys = {query_key(query), normalise_query_string(query), " ".join(words(query))}
-    return list(
-        SearchPromotion.objects.filter(query__query_string__in=keys)
-        .select_related("page")
-        .order_by("sort_order")
-    )
-
-
-@dataclass
-class Search:
-    """One visitor's search: what was asked, what was found, and what was corrected."""
-
-    query: str
-    plan: object
-    ranked: list
-    complete: int
-    corrected_from: str = ""
-    did_you_mean: list = field(default_factory=list)
-
-    @classmethod
-    def run(cls, query, catalogue, promoted):
-        plan = plan_query(query, catalogue)
-        ranked, complete = find(plan, catalogue)
-        if promoted:
-            ranked = promoted + [guide_id for guide_id in ranked if guide_id not in promoted]
-        found = cls(query, plan, ranked, complete)
-        if query and not complete and not promoted:
-            found.try_correction(catalogue)
-        if query and not found.ranked:
-            found.did_you_mean += [
-                name.text
-                for name in catalogue.suggest(query, DID_YOU_MEAN)
-                if name.text not in found.did_you_mean
-            ]
-        return found
-
-    def try_correction(self, catalogue):
-        """Search again for the corrected words when nothing matched them all."""
-        correction = corrected_text(self.plan, catalogue)
-        if not correction:
-            return
-        plan = plan_query(correction, catalogue)
-        ranked, complete = find(plan, catalogue)
-        if complete or (ranked and not self.ranked):
-            self.corrected_from, self.query, self.plan = self.query, correction, plan
-            self.ranked, self.complete = ranked, complete
-        else:
-            self.did_you_mean.append(correction)
-
-
-class Filters:
-    """The body system and evidence filters, and the counts beside each option."""
-
-    def __init__(self, request, locale, guides):
-        self.guides = guides
-        self.systems = list(BodySystem.objects.filter(locale=locale).order_by("name"))
-        self.system = next(
-            (system for system in self.systems if system.slug == request.GET.get("system")),
-            None,
-        )
-        self.system_key = str(self.system.translation_key) if self.system else None
-        self.names = {str(system.translation_key): system.name for system in self.systems}
-        evidence = request.GET.get("evidence")
-        self.evidence = evidence if evidence in EvidenceLevel.values else None
-
-    def __bool__(self):
-        return bool(self.system or self.evidence)
-
-    def keep(self, guide_id, by_system=True, by_evidence=True):
-        guide = self.guides[guide_id]
-        if by_system and self.system_key and self.system_key not in guide.systems:
-            return False
-        return not (by_evidence and self.evidence and guide.evidence != self.evidence)
-
-    def apply(self, ranked):
-        return [guide_id for guide_id in ranked if self.keep(guide_id)]
-
-    def system_options(self, ranked):
-        # Each filter's counts take the other filter into account, not itself.
-        counts = Counter(
-            key
-            for guide_id in ranked
-            if self.keep(guide_id, by_system=False)
-            for key in set(self.guides[guide_id].systems)
-        )
-        return [
-            Option(
-                system.slug,
-                system.name,
-                counts.get(str(system.translation_key), 0),
-                system == self.system,
-            )
-            for system in self.systems
-        ]
-
-    def evidence_options(self, ranked):
-        counts = Counter(
-            self.guides[guide_id].evidence
-            for guide_id in ranked
-            if self.keep(guide_id, by_evidence=False)
-        )
-        return [
-            Option(level.value, level.label, counts.get(level.value, 0), level == self.evidence)
-            for level in EVIDENCE_ORDER
-        ]
-
-    def system_names(self, guide):
-        return sorted(self.names[key] for key in guide.systems if key in self.names)
-
-
-def page_results(page_ids, found, catalogue, filters, promoted):
-    """The guides of one page of results, as the template shows them (one query)."""
-    pages = ConditionPage.objects.live().public().filter(pk__in=page_ids).defer_streamfields()
-    pages_by_id = {page.pk: page for page in pages}
-    query_stems = found.plan.stems
-    results = []
-    for guide_id in page_ids:
-        if guide_id not in pages_by_id:
-            continue  # unpublished since the catalogue was built
-        guide = catalogue.guides[guide_id]
-        results.append(
-            Result(
-                page=pages_by_id[guide_id],
-                title=guide.title,
-                alias=matched_alias(guide, found.plan),
-                summary=highlight(guide.summary, query_stems),
-                systems=filters.system_names(guide),
-                evidence=EvidenceLevel(guide.evidence) if guide.evidence else None,
-                promoted=guide_id in promoted,
-            )
-        )
-    return results
+from . import api
 
 
 @require_GET
 def search(request):
-    query = normalise_query(request.GET.get("q", ""))
-    locale = Locale.get_active()
-    catalogue = get_catalogue(locale)
-    promotions = get_promotions(query)
-    promoted = [p.page_id for p in promotions if p.page_id in catalogue.guides]
-    found = Search.run(query, catalogue, promoted)
-
-    filters = Filters(request, locale, catalogue.guides)
-    filtered = filters.apply(found.ranked)
-    paginator = Paginator(filtered, RESULTS_PER_PAGE)
-    page_obj = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
-
-    if query and "page" not in request.GET and not filters:
-        log_search(query, locale, found=bool(found.ranked))
-
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {
-            "query": found.query,
-            "searched": bool(query),
-            "no_words": bool(query) and not found.plan,
-            "partial": bool(found.ranked) and not found.complete,
-            "corrected_from": found.corrected_from,
-            "did_you_mean": found.did_you_mean,
-            "results": page_results(
-                list(page_obj.object_list), found, catalogue, filters, promoted
-            ),
-            "external_promotions": [p for p in promotions if not p.page_id and p.external_link_url]
-            if page_obj.number == 1
-            else [],
-            "page_obj": page_obj,
-            "paginator": paginator,
-            "result_count": len(filtered),
-            "system_options": filters.system_options(found.ranked),
-            "evidence_options": filters.evidence_options(found.ranked),
-            "selected_system": filters.system,
-            "selected_evidence": filters.evidence,
-        },
+    results = api.search(
+        request.GET.get("q", ""),
+        Locale.get_active(),
+        filters=request.GET,
+        page=request.GET.get("page"),
     )
+    # Each search is counted once: not again for its further pages or filters.
+    if results.searched and "page" not in request.GET and not results.filtered:
+        api.record(results)
+    context = {field.name: getattr(results, field.name) for field in fields(results)}
+    return TemplateResponse(request, "search/search.html", context)
 
 
 @require_GET
 def suggest(request):
     """Up to eight guides whose title or alternative name starts with what was typed."""
-    query = normalise_query(request.GET.get("q", ""))
-    if not words(query):
-        return JsonResponse([], safe=False)
-    catalogue = get_catalogue(Locale.get_active())
-    names = catalogue.suggest(query, SUGGESTIONS)
-    # Another process may have unpublished or restricted a guide since this process
-    # built its catalogue: check the few suggested guides are still visible.
-    visible = set(
-        ConditionPage.objects.live()
-        .public()
-        .filter(pk__in=[name.guide_id for name in names])
-        .values_list("pk", flat=True)
-    )
-    suggestions = []
-    for name in names:
-        if name.guide_id not in visible:
-            continue
-        guide = catalogue.guides[name.guide_id]
-        # An unsaved Page with the guide's path is all Wagtail needs to route it.
-        url = Page(id=guide.id, url_path=guide.url_path).get_url(request)
-        suggestions.append({"title": guide.title, "url": url, "matched": name.text})
+    suggestions = api.suggest(request.GET.get("q", ""), Locale.get_active(), request=request)
     return JsonResponse(suggestions, safe=False)

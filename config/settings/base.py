@@ -266,6 +266,14 @@ if SEARCH_BACKEND_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Which guides have a visitor's words: "catalogue" (the in-memory catalogue of search/,
+# the default) or "wagtail" (the backend above, through Wagtail's search(); the default
+# with Elasticsearch or OpenSearch). Ranking, typos and suggestions stay in search/ either way.
+SITE_SEARCH_MATCHING = os.environ.get(
+    "SITE_SEARCH_MATCHING", "wagtail" if SEARCH_BACKEND_URL else "catalogue"
+)
+if SITE_SEARCH_MATCHING not in {"catalogue", "wagtail"}:
+    raise ValueError(f"SITE_SEARCH_MATCHING={SITE_SEARCH_MATCHING!r}: use catalogue or wagtail.")
 # Query hits are kept long enough for the 30-day search reports.
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

@@ -1,6 +1,6 @@
 import pytest
 
-from search.catalogue import invalidate
+from search.api import invalidate
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,8 @@
 import pytest
 
-from search.catalogue import WordTrie
+from search.catalogue import Catalogue
 from search.query import normalise_query
-from search.text import stem, surface_variants, words
+from search.text import snowball_language, stem, words
 
 
 @pytest.mark.parametrize(
@@ -24,19 +24,49 @@ def test_words_fold_case_accents_and_possessives(typed, expected):
     [
         (["cramp", "cramps", "cramping", "cramped"], "cramp"),
         (["migraine", "migraines"], "migrain"),
-        (["allergy", "allergies"], "allergy"),
+        (["allergy", "allergies"], "allergi"),
         (["tingle", "tingling"], "tingl"),
         (["parkinson", "parkinsons"], "parkinson"),
         (["rash", "rashes"], "rash"),
     ],
 )
-def test_plurals_and_verb_forms_share_a_stem(forms, root):
-    assert {stem(form) for form in forms} == {root}
+def test_english_plurals_and_verb_forms_share_a_stem(forms, root):
+    assert {stem(form, "english") for form in forms} == {root}
 
 
-@pytest.mark.parametrize("word", ["ms", "ibs", "als", "sclerosis", "stress"])
-def test_abbreviations_and_words_ending_in_s_keep_their_s(word):
-    assert stem(word).endswith("s")
+@pytest.mark.parametrize(
+    ("forms", "root"),
+    [
+        (["migraña", "migrañas", "migrana"], "migran"),
+        (["crónico", "crónica", "crónicos"], "cronic"),
+        (["convulsión", "convulsiones"], "convulsion"),
+        (["dolor", "dolores"], "dolor"),
+    ],
+)
+def test_spanish_words_get_spanish_stems_with_or_without_accents(forms, root):
+    assert {stem(word, "spanish") for form in forms for word in words(form)} == {root}
+
+
+def test_the_locale_picks_the_stemmer():
+    assert snowball_language("es") == "spanish"
+    assert snowball_language("es-mx") == "spanish"
+    assert snowball_language("en") == "english"
+    assert snowball_language("") == "english"
+    # The English stemmer would leave Spanish plurals apart.
+    assert stem("cronica", "english") != stem("cronico", "english")
+
+
+@pytest.mark.parametrize("word", ["ms", "ibs", "als", "gad"])
+def test_abbreviations_are_not_stemmed(word):
+    assert stem(word, "english") == word
+
+
+def vocabulary(*names):
+    catalogue = Catalogue()
+    for number, name in enumerate(names):
+        catalogue.word_counts[name] = number + 1
+    catalogue.finish()
+    return catalogue
 
 
 @pytest.mark.parametrize(
@@ -52,18 +82,23 @@ def test_abbreviations_and_words_ending_in_s_keep_their_s(word):
     ],
 )
 def test_typo_distance_counts_adjacent_swaps_as_one_edit(a, b, distance):
-    found = WordTrie([b]).search(a, max_edits=2)
+    found = vocabulary(b).near_words(a, max_edits=2)
     assert found.get(b, 3) == distance
 
 
-def test_prefix_search_finds_words_that_start_within_the_edits():
-    trie = WordTrie(["fibromyalgia", "fibrosis", "migraine"])
-    assert set(trie.search("fibromia", 1, prefix=True)) == {"fibromyalgia"}
-    assert set(trie.search("fibro", 0, prefix=True)) == {"fibromyalgia", "fibrosis"}
+def test_words_that_begin_within_the_edits_are_found():
+    catalogue = vocabulary("fibromyalgia", "fibrosis", "migraine")
+    assert catalogue.near_beginnings("fibromia", 1) == {"fibromyalgia"}
+    assert catalogue.near_beginnings("fibro", 0) == {"fibromyalgia", "fibrosis"}
+    assert catalogue.near_beginnings("migarin", 1) == {"migraine"}
 
 
-def test_surface_variants_cover_what_an_unstemmed_index_holds():
-    assert {"cramp", "cramps", "cramping"} <= set(surface_variants("cramping"))
+def test_the_closest_and_most_used_name_word_corrects_a_typo():
+    catalogue = vocabulary("migraine", "migrainous", "epilepsy")
+    assert catalogue.correct("migrane") == "migraine"
+    assert catalogue.correct("epilepsey") == "epilepsy"
+    assert catalogue.correct("xylophone") is None
+    assert catalogue.correct("epilepsy") is None
 
 
 @pytest.mark.parametrize(

@@ -29,9 +29,9 @@ def main():
     builds = []
     build = catalogue.Catalogue.build.__func__
 
-    def counted_build(cls, locale_id):
-        builds.append(locale_id)
-        return build(cls, locale_id)
+    def counted_build(cls, locale):
+        builds.append(locale.pk)
+        return build(cls, locale)
 
     catalogue.Catalogue.build = classmethod(counted_build)
     client = Client()
