@@ -26,6 +26,7 @@ from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from editing.block_definitions import cache_block_definitions
+from feedback.panels import HelpfulnessPanel
 from reach.organisation import organisation_id
 from review.panels import ReviewerCommentPanel
 from translations.fields import OnePerLineTextField, one_per_line
@@ -348,7 +349,7 @@ class ConditionPage(Page):
         ),
     ]
 
-    settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
+    settings_panels = Page.settings_panels + [FieldPanel("comments_open"), HelpfulnessPanel()]
 
     # Title and other names weigh more than the summary, which weighs more than the body.
     # (Site search also re-ranks in Python the same way on every backend: search/query.py.)
