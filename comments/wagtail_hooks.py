@@ -49,6 +49,7 @@ class ModerateColumn(Column):
         context["comment"] = instance
         request = parent_context.get("request")
         context["csrf_token"] = get_token(request) if request is not None else ""
+        context["can_reply"] = request is not None and request.user.has_perm("comments.add_comment")
         return context
 
 
@@ -68,6 +69,8 @@ class CommentViewSet(ModelViewSet):
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = CommentIndexView
+    add_view_class = admin_views.CommentCreateView
+    edit_view_class = admin_views.CommentEditView
     index_template_name = "comments/admin/index.html"
     url_prefix = "comments"
     name = "comments_comment"

@@ -104,3 +104,77 @@ def test_threads_take_no_more_queries_than_one_comment(client, guide):
         reply(comment(guide, f"Question {n}."), f"Answer {n}.")
     reply(question, "Answer.")
     assert queries() == one
+
+
+# Replying from the admin -----------------------------------------------------------
+
+
+def test_site_managers_reply_from_the_listing_and_the_reply_shows_at_once(
+    client_for, client, guide
+):
+    from unittest import mock
+
+    from django.db import transaction
+    from django.test import override_settings
+    from django.urls import reverse
+
+    question = comment(guide, "Where can I find a support group?")
+    manager = client_for("manager")
+    listing = BeautifulSoup(manager.get(reverse("comments_comment:index")).content, "html.parser")
+    link = listing.find("a", string="Reply as the team")["href"]
+    assert link == reverse("comments_comment:add") + f"?reply_to={question.pk}"
+    form = BeautifulSoup(manager.get(link).content, "html.parser")
+    assert form.select_one(f"select[name=reply_to] option[value='{question.pk}'][selected]")
+    assert form.select_one("input[name=is_staff_reply][checked]")
+    data = {
+        "guide": guide.pk,
+        "name": "The editorial team",
+        "text": "Our guide lists support groups under Living with it.",
+        "status": "approved",
+        "is_staff_reply": "on",
+        "reply_to": question.pk,
+    }
+    with (
+        mock.patch("comments.moderation.purge_pages_from_cache") as purge,
+        override_settings(WAGTAILFRONTENDCACHE={"x": {"BACKEND": "dummy"}}),
+        mock.patch.object(transaction, "on_commit", lambda f: f()),
+    ):
+        assert manager.post(reverse("comments_comment:add"), data).status_code == 302
+    assert [p.pk for p in purge.call_args.args[0]] == [guide.pk]
+    thread = shown(client, guide).select_one(f"#comment-{question.pk} .comments__replies")
+    assert "Our guide lists support groups" in thread.text
+
+
+def test_editors_are_not_offered_the_reply_link(client_for, guide):
+    from django.urls import reverse
+
+    comment(guide, "A question.")
+    html = client_for("editor").get(reverse("comments_comment:index")).content.decode()
+    assert "Reply as the team" not in html
+
+
+@pytest.mark.parametrize("value", ["abc", "²", "9" * 30, "-1", ""])
+def test_a_bad_reply_to_opens_an_empty_form(client_for, guide, value):
+    from django.urls import reverse
+
+    url = reverse("comments_comment:add") + f"?reply_to={value}"
+    assert client_for("manager").get(url).status_code == 200
+
+
+def test_editing_an_approved_comment_purges_its_guide(client_for, guide):
+    from unittest import mock
+
+    from django.db import transaction
+    from django.test import override_settings
+    from django.urls import reverse
+
+    shown_comment = comment(guide, "Shown.")
+    data = {"guide": guide.pk, "name": "Sam", "text": "Shown.", "status": "rejected"}
+    with (
+        mock.patch("comments.moderation.purge_pages_from_cache") as purge,
+        override_settings(WAGTAILFRONTENDCACHE={"x": {"BACKEND": "dummy"}}),
+        mock.patch.object(transaction, "on_commit", lambda f: f()),
+    ):
+        url = reverse("comments_comment:edit", args=[shown_comment.pk])
+        assert client_for("editor").post(url, data).status_code == 302
+    assert [p.pk for p in purge.call_args.args[0]] == [guide.pk]
