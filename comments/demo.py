@@ -26,12 +26,16 @@ def add_demo_comments():
     guide = ConditionPage.objects.live().public().order_by("path").first()
     if guide is None or Comment.objects.exists():
         return
+    first = None
     for name, text, status in DEMO_COMMENTS:
-        Comment.objects.create(
+        staff = name.startswith("The editorial team")
+        comment = Comment.objects.create(
             guide=guide,
             name=name,
             email="demo@example.org",
             text=text,
             status=status,
-            is_staff_reply=name.startswith("The editorial team"),
+            is_staff_reply=staff,
+            reply_to=first if staff else None,  # The team answers the first comment.
         )
+        first = first or comment

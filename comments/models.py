@@ -1,5 +1,6 @@
 """Readers' comments on a guide, held for moderation before anyone sees them."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -63,3 +64,13 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.text[:40]}"
+
+    def clean(self):
+        # A reply is shown under the comment it answers, on that comment's guide only.
+        if self.reply_to_id is not None:
+            if self.reply_to_id == self.pk:
+                raise ValidationError({"reply_to": _("A comment cannot answer itself.")})
+            if self.guide_id is not None and self.reply_to.guide_id != self.guide_id:
+                raise ValidationError(
+                    {"reply_to": _("Choose a comment on the same guide as this reply.")}
+                )

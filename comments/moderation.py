@@ -26,12 +26,17 @@ def set_status(comments, status):
     changed = [c for c in comments if c.status != status]
     touched = {c.guide_id for c in changed if Comment.Status.APPROVED in (c.status, status)}
     Comment.objects.filter(pk__in=[c.pk for c in changed]).update(status=status)
-    if touched and settings.WAGTAILFRONTENDCACHE:
+    purge_guides(touched)
+    return len(changed)
+
+
+def purge_guides(guide_ids):
+    """Purge these guides from the edge cache, once the change is committed."""
+    if guide_ids and settings.WAGTAILFRONTENDCACHE:
         from conditions.models import ConditionPage
 
-        guides = list(ConditionPage.objects.filter(pk__in=touched))
+        guides = list(ConditionPage.objects.filter(pk__in=guide_ids))
         transaction.on_commit(lambda: purge_pages_from_cache(guides))
-    return len(changed)
 
 
 def highlighted(text, words):

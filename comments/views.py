@@ -56,9 +56,24 @@ def post_comment(request, guide_id):
                 text=form.cleaned_data["text"],
             )
             return redirect(guide.url + "?comment=held#comment-status")
+    return _comment_page(request, guide, form, status)
+
+
+def resend_comment(request, guide_id):
+    """The comment form again, filled in, when it came without a valid token.
+
+    newsletter.views.csrf_failure calls this for a comment sent without JavaScript: the
+    cached guide's form has no token. Nothing is saved until the visitor sends it again.
+    """
+    guide = _guide(guide_id)
+    form = CommentForm(initial={k: request.POST.get(k, "") for k in ("name", "email", "text")})
+    return _comment_page(request, guide, form, 403, resubmit=True)
+
+
+def _comment_page(request, guide, form, status, resubmit=False):
     return render(
         request,
         "comments/comment_page.html",
-        {"form": form, "guide": guide, "with_token": True},
+        {"form": form, "guide": guide, "with_token": True, "resubmit": resubmit},
         status=status,
     )

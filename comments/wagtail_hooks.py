@@ -1,10 +1,12 @@
 from django.db.models import Case, IntegerField, Value, When
 from django.middleware.csrf import get_token
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Site
 
@@ -12,12 +14,18 @@ from home.models import SiteSettings
 from review.checks import flagged_words
 
 from . import admin_views
+from .bulk_actions import ApproveBulkAction, RejectBulkAction, SpamBulkAction
 from .models import Comment
 from .moderation import highlighted
 
 
 class HighlightedTextColumn(Column):
-    """The comment with the site's claim words and any links marked."""
+    """The comment with the site's claim words and any links marked.
+
+    Its id names the row for the bulk-action checkbox's screen-reader description.
+    """
+
+    cell_template_name = "comments/admin/text_cell.html"
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
@@ -41,7 +49,16 @@ class ModerateColumn(Column):
         context["comment"] = instance
         request = parent_context.get("request")
         context["csrf_token"] = get_token(request) if request is not None else ""
+        context["can_reply"] = request is not None and request.user.has_perm("comments.add_comment")
         return context
+
+
+class CommentIndexView(IndexView):
+    """The listing with Wagtail's bulk-action checkboxes, as the snippets listing has them."""
+
+    @cached_property
+    def columns(self):
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="comment"), *super().columns]
 
 
 class CommentViewSet(ModelViewSet):
@@ -51,6 +68,10 @@ class CommentViewSet(ModelViewSet):
     menu_name = "comments"
     menu_order = 250
     add_to_admin_menu = True
+    index_view_class = CommentIndexView
+    add_view_class = admin_views.CommentCreateView
+    edit_view_class = admin_views.CommentEditView
+    index_template_name = "comments/admin/index.html"
     url_prefix = "comments"
     name = "comments_comment"
     list_filter = ["status", "guide", "guide__locale"]
@@ -96,6 +117,10 @@ comment_viewset = CommentViewSet()
 @hooks.register("register_admin_viewset")
 def register_comment_viewset():
     return comment_viewset
+
+
+for bulk_action in (ApproveBulkAction, RejectBulkAction, SpamBulkAction):
+    hooks.register("register_bulk_action", bulk_action)
 
 
 class WaitingCommentsPanel(Component):

@@ -348,6 +348,7 @@ class ConditionPage(Page):
         ),
     ]
 
+    # The feedback app adds its helpfulness panel here when it is installed (feedback/apps.py).
     settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
 
     # Title and other names weigh more than the summary, which weighs more than the body.

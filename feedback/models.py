@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 MISSING_MAX_LENGTH = 500
+MISSING_SHOWN = 5  # The newest "What was missing" answers the report and the editor show.
 
 
 class PageFeedback(models.Model):

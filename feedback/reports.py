@@ -11,9 +11,7 @@ from wagtail.models import Locale
 
 from conditions.models import ConditionPage
 
-from .models import PageFeedback
-
-MISSING_SHOWN = 5
+from .models import MISSING_SHOWN, PageFeedback
 
 
 class FeedbackFilterSet(WagtailFilterSet):

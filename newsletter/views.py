@@ -3,6 +3,7 @@ from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.csrf import csrf_failure as default_csrf_failure
@@ -93,22 +94,31 @@ def csrf_token(request):
     return JsonResponse({"token": get_token(request)})
 
 
-def csrf_failure(request, reason=""):
-    """A footer form posted without a valid token (no JavaScript, or an expired page).
+# The forms on cached pages, whose token static/js/site.js fetches: without JavaScript
+# (or on a page open too long) their CSRF failure shows the form again, filled in.
+RESEND_VIEWS = {
+    "newsletter:signup": "newsletter.views.resend_signup",
+    "comments:post": "comments.views.resend_comment",
+}
 
-    Nothing is saved; the visitor sees the signup page again with what they typed
-    and a fresh token, so nothing they entered is lost. Any other form's failure (the
-    admin's, the confirmation page's) gets Django's own page.
+
+def csrf_failure(request, reason=""):
+    """A form in RESEND_VIEWS posted without a valid token (no JavaScript, or an expired page).
+
+    Nothing is saved; the visitor sees the form again with what they typed and a fresh
+    token, so nothing they entered is lost. Any other form's failure (the admin's, the
+    confirmation page's) gets Django's own page.
     """
     match = getattr(request, "resolver_match", None)
-    if match and match.view_name == "newsletter:signup" and request.method == "POST":
-        form = SignupForm(initial={k: request.POST.get(k, "") for k in SignupForm.base_fields})
-        context = {
-            "form": form,
-            "resubmit": True,
-            "hide_footer_newsletter": True,
-        }
-        response = render(request, "newsletter/signup_page.html", context, status=403)
-        response["Cache-Control"] = "no-store"
-        return response
-    return default_csrf_failure(request, reason=reason)
+    resend = RESEND_VIEWS.get(match.view_name) if match and request.method == "POST" else None
+    if resend is None:
+        return default_csrf_failure(request, reason=reason)
+    response = import_string(resend)(request, *match.args, **match.kwargs)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def resend_signup(request):
+    form = SignupForm(initial={k: request.POST.get(k, "") for k in SignupForm.base_fields})
+    context = {"form": form, "resubmit": True, "hide_footer_newsletter": True}
+    return render(request, "newsletter/signup_page.html", context, status=403)

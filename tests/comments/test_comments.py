@@ -213,3 +213,32 @@ def test_waiting_comments_are_listed_first(client_for, guide, waiting):
     old = Comment.objects.create(guide=guide, name="Old", text="Approved one", status="approved")
     html = client_for("editor").get(reverse("comments_comment:index")).content.decode()
     assert html.index(f"/moderate/{waiting.pk}/") < html.index(f"/moderate/{old.pk}/")
+
+
+def test_a_comment_without_a_token_comes_back_filled_in_with_a_fresh_token(guide):
+    """Without JavaScript the cached guide's form has no token: nothing typed is lost."""
+    strict = Client(enforce_csrf_checks=True)
+    typed = {**VALID, "text": "Line one <b>bold</b>\nline two"}
+    response = strict.post(reverse("comments:post", args=[guide.pk]), typed)
+    assert response.status_code == 403
+    assert response["Cache-Control"] == "no-store"
+    assert not Comment.objects.exists()
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert "has not been sent yet" in soup.select_one("#comment-resend").text
+    form = soup.select_one("form.comment-form")
+    assert form.select_one("input[name=name]")["value"] == "Sam"
+    assert form.select_one("input[name=email]")["value"] == "sam@example.org"
+    assert form.select_one("textarea[name=text]").text == typed["text"]
+    token = form.select_one("input[name=csrfmiddlewaretoken]")["value"]
+
+    again = strict.post(
+        reverse("comments:post", args=[guide.pk]), {**typed, "csrfmiddlewaretoken": token}
+    )
+    assert again.status_code == 302
+    assert Comment.objects.get().text == typed["text"]
+
+
+def test_a_tokenless_comment_on_an_unpublished_guide_is_not_found(guide):
+    guide.unpublish()
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(reverse("comments:post", args=[guide.pk]), VALID).status_code == 404

@@ -68,7 +68,9 @@ STATE_CHANGING = {
     "wagtailadmin_pages:lock": REFUSED,
     "wagtailadmin_pages:unlock": REFUSED,
     "wagtailadmin_pages:revisions_unschedule": REFUSED,
-    "wagtail_bulk_action": REFUSED,  # bulk publish
+    # Bulk publish is refused; the same address also serves the Comments listing's
+    # Approve / Reject / Spam, which are MODERATED (tests/comments/test_bulk_moderation.py).
+    "wagtail_bulk_action": REFUSED,
     # Images and documents: a change to one a live page shows needs publish permission
     "wagtailimages:edit": REFUSED,
     "wagtailimages:edit_multiple": REFUSED,
