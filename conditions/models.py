@@ -26,6 +26,7 @@ from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from editing.block_definitions import cache_block_definitions
+from editing.widgets import BrowserDateInput
 from reach.organisation import organisation_id
 from review.panels import ReviewerCommentPanel
 from translations.fields import OnePerLineTextField, one_per_line
@@ -337,7 +338,7 @@ class ConditionPage(Page):
                         FieldPanel("last_reviewed", read_only=True),
                     ]
                 ),
-                FieldPanel("next_review_due"),
+                FieldPanel("next_review_due", widget=BrowserDateInput),
             ],
             heading=_("Medical review"),
         ),
