@@ -26,7 +26,6 @@ from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from editing.block_definitions import cache_block_definitions
-from editing.widgets import BrowserDateInput
 from reach.organisation import organisation_id
 from review.panels import ReviewerCommentPanel
 from translations.fields import OnePerLineTextField, one_per_line
@@ -338,7 +337,7 @@ class ConditionPage(Page):
                         FieldPanel("last_reviewed", read_only=True),
                     ]
                 ),
-                FieldPanel("next_review_due", widget=BrowserDateInput),
+                FieldPanel("next_review_due"),
             ],
             heading=_("Medical review"),
         ),
