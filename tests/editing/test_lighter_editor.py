@@ -1,14 +1,11 @@
-"""What keeps the guide editor light in the browser: the icon sprite kept by the browser,
-and the browser's own date picker for "Next review due" (docs/benchmarks.md, "Editor")."""
-
-import datetime
+"""What keeps the guide editor light in the browser: the icon sprite kept by the browser
+(docs/benchmarks.md, "Editor: where the time goes")."""
 
 import pytest
 from django.urls import resolve, reverse
 from wagtail.admin.icons import get_icon_sprite_hash, get_icon_sprite_url, get_icons
 
 from editing.sprite import icon_sprite
-from tests.review.admin_forms import guide_form
 
 pytestmark = pytest.mark.django_db
 
@@ -39,21 +36,3 @@ def test_the_sprite_at_an_outdated_address_is_not_kept(client):
 def test_admin_pages_ask_for_the_sprite_at_its_current_address(client_for, guide):
     response = client_for("editor").get(f"/admin/pages/{guide.pk}/edit/")
     assert f'data-icon-url="{get_icon_sprite_url()}"' in response.content.decode()
-
-
-def test_next_review_due_uses_the_browsers_date_picker(client_for, guide):
-    guide.next_review_due = datetime.date(2029, 4, 14)
-    guide.save_revision()
-    html = client_for("editor").get(f"/admin/pages/{guide.pk}/edit/").content.decode()
-    assert 'type="date" name="next_review_due" value="2029-04-14"' in html
-    assert 'initDateChooser("id_next_review_due"' not in html
-
-
-def test_a_date_from_the_browsers_date_picker_is_saved(client_for, guide):
-    editor = client_for("editor")
-    url = f"/admin/pages/{guide.pk}/edit/"
-    editor.get(url)
-    response = editor.post(url, guide_form(guide, next_review_due="2030-02-28"))
-    assert response.status_code == 302
-    guide.refresh_from_db()
-    assert guide.get_latest_revision_as_object().next_review_due == datetime.date(2030, 2, 28)
