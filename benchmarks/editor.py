@@ -2,17 +2,19 @@
 
     make bench-editor
 
-Starts a server (``runserver --noreload``, DEBUG off, SQLite in a temporary folder) with
-the demo content, logs in as the demo editor in Debian's Chromium (Playwright), and times
-each step from the click or address to the loaded page: open the new-guide form, open a
-guide's edit form, Save draft, Submit for medical review. Then it edits for a while with
-autosave and live preview running and counts "database is locked" in the server's log.
+Starts the stack of `make serve` (Varnish in front of gunicorn, production settings,
+static files from WhiteNoise under hashed names that browsers keep; SQLite in a temporary
+folder) with the demo content, logs in as the demo editor in Debian's Chromium
+(Playwright), and times each step from the click or address to the usable page: open the
+new-guide form, open a guide's edit form (until the guide's body, built in the browser, has
+its rich-text editors), Save draft, Submit for medical review. One browser profile serves
+every round, so its cache is warm, as a returning editor's is. Then it edits for a while
+with autosave and live preview running and counts "database is locked" in the servers' log.
 Writes the "Editor" section of docs/benchmarks.md.
 """
 
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -24,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.report import write_section  # noqa: E402
+from deploy import serve  # noqa: E402
 
 PORT = int(os.environ.get("BENCH_PORT", "8500"))
 REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
@@ -55,16 +58,6 @@ def demo_ids(environment):
     return json.loads(manage(environment, "shell", "-c", script).strip().splitlines()[-1])
 
 
-def wait_for_port(port, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise RuntimeError(f"The server did not start on port {port}.")
-
-
 def timed(action):
     start = time.perf_counter()
     action()
@@ -87,6 +80,9 @@ def run_steps(page, base, ids):
         def open_edit(guide=guide):
             page.goto(f"{base}/admin/pages/{guide}/edit/")
             page.locator("#id_summary").wait_for()
+            # The body is built by Wagtail's scripts after the page loads: usable once its
+            # last rich-text editor is there.
+            page.locator("[data-contentpath='body'] .DraftEditor-root").last.wait_for()
 
         def save_draft(n=n):
             page.fill("#id_summary", f"A short summary, edit {n}.")
@@ -129,34 +125,21 @@ def main():
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder:
-        environment = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-            "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
-            "MEDIA_ROOT": f"{folder}/media",
-            "DEBUG": "1",  # load_demo makes its logins only in development.
-        }
-        manage(environment, "migrate", "--no-input", "-v0")
-        manage(environment, "load_demo", "--port", str(PORT))
+        environment = serve.stack_environment(
+            PORT,
+            PORT + 1,
+            {
+                **os.environ,
+                "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
+                "MEDIA_ROOT": f"{folder}/media",
+                "STATIC_ROOT": f"{folder}/static",
+            },
+        )
+        # Migrations, the demo with its development logins, collectstatic: as `make serve`.
+        serve.prepare(environment, PORT, demo=True)
         ids = demo_ids(environment)
         log_path = Path(folder) / "server.log"
-        with open(log_path, "w") as log:
-            server = subprocess.Popen(  # noqa: S603
-                [
-                    sys.executable,
-                    "manage.py",
-                    "runserver",
-                    "--noreload",
-                    "--insecure",
-                    f"127.0.0.1:{PORT}",
-                ],
-                cwd=ROOT,
-                env={**environment, "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1"},
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        try:
-            wait_for_port(PORT)
+        with open(log_path, "w") as log, serve.Stack(PORT, PORT + 1, environment, log=log):
             base = f"http://127.0.0.1:{PORT}"
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
@@ -172,9 +155,6 @@ def main():
                 timings = run_steps(page, base, ids)
                 changes = editing_session(page, base, ids["guides"][-1])
                 browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
         locked = log_path.read_text().count("database is locked")
 
     rows = []
@@ -192,11 +172,14 @@ def main():
         [
             "## Editor",
             "",
-            f"`make bench-editor`: Playwright and Debian's Chromium against `runserver` "
-            f"(DEBUG off, SQLite in WAL mode) with the demo content, logged in as the demo "
-            f"editor; {REPEATS} rounds, each on another guide, after one warm-up. Time from "
-            "the address or click to the loaded page, on this 2-core machine shared with "
-            "other work, so treat the figures as rough.",
+            "`make bench-editor`: Playwright and Debian's Chromium against the stack of "
+            "`make serve` (Varnish, gunicorn, production settings, static files from "
+            "WhiteNoise; SQLite in WAL mode) with the demo content, logged in as the demo "
+            f"editor; {REPEATS} rounds, each on another guide, after one warm-up, in one "
+            "browser profile (its cache warm, as a returning editor's). Time from the "
+            "address or click to the usable page (for the edit form: until the guide's "
+            "body has its rich-text editors), on this 2-core machine shared with other "
+            "work, so treat the figures as rough.",
             "",
             "| Step | Median | Slowest | Goal | |",
             "| --- | --- | --- | --- | --- |",

@@ -151,12 +151,16 @@ def wait_until_up(url, process, name, timeout=180):
 class Stack:
     """gunicorn and Varnish as child processes; ``with Stack(...)`` stops them after."""
 
-    def __init__(self, port, backend_port=None, env=None, varnish_memory="256m", quiet=False):
+    def __init__(
+        self, port, backend_port=None, env=None, varnish_memory="256m", quiet=False, log=None
+    ):
         self.port = port
         self.backend_port = backend_port or port + 1
         self.env = env if env is not None else stack_environment(port, self.backend_port)
         self.varnish_memory = varnish_memory
         self.quiet = quiet
+        # An open file for both servers' output (a benchmark counts lines in it).
+        self.log = log
         self.processes = []
         self.rundir = None
 
@@ -182,7 +186,10 @@ class Stack:
         (self.rundir / "backend.vcl").write_text(
             backend.replace("@BACKEND_PORT@", str(self.backend_port))
         )
-        output = subprocess.DEVNULL if self.quiet else None
+        if self.log is not None:
+            output = self.log
+        else:
+            output = subprocess.DEVNULL if self.quiet else None
         gunicorn = subprocess.Popen(  # noqa: S603
             [
                 PYTHON,
