@@ -108,10 +108,13 @@ def _private(response):
 def shared_draft(request, token):
     link = ShareLink.for_token(token)
     if link is None or not link.is_active:
-        # 410 even for a token never issued: LocaleMiddleware would turn a 404 here into
-        # a redirect to /en/share/…, and the page tree's own 404.
+        # Gone for a link that expired or was turned off; not found for a token never
+        # issued. Both show the same page, which says which of the two it is.
         response = TemplateResponse(
-            request, "review/share_link_unavailable.html", {"link": link}, status=410
+            request,
+            "review/share_link_unavailable.html",
+            {"link": link},
+            status=404 if link is None else 410,
         )
         return _private(response)
 

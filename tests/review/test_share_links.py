@@ -86,10 +86,11 @@ def test_a_link_can_be_revoked(guide, client_for, client):
     assert "Dystonia makes muscles" not in response.content.decode()
 
 
-def test_an_unknown_token_shows_the_same_friendly_page(client, guide):
+def test_an_unknown_token_is_not_found_and_shows_the_same_friendly_page(client, guide):
     response = client.get("/share/not-a-real-token/")
-    assert response.status_code == 410
+    assert response.status_code == 404
     assert "We could not find this preview" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_a_link_shows_only_its_own_guide(guide, client_for, client):
