@@ -6,12 +6,16 @@ import shutil
 import pytest
 
 
+def missing_tool(message):
+    """Skip the test, or fail it under CI=1: CI installs every tool a test needs."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def need_tool(command, package):
-    """The tool's path. Without it the test is skipped, or fails under CI=1, which installs it."""
+    """The tool's path; without it, ``missing_tool``."""
     path = shutil.which(command)
     if path is None:
-        message = f"This test needs {command} (apt-get install {package})."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_tool(f"This test needs {command} (apt-get install {package}).")
     return path

@@ -17,6 +17,8 @@ import pytest
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 
+from tests.tools import missing_tool
+
 # Playwright's sync API runs an event loop in this thread; Django's ORM would otherwise
 # refuse to run in the fixtures that build the content.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -87,10 +89,9 @@ def browser(django_db_setup):
         yield _running["browser"]
         return
     if not CHROMIUM.exists():
-        message = f"Browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_tool(
+            f"Browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)."
+        )
     from django.db import connections
     from playwright.sync_api import sync_playwright
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 SITE_SCRIPT = Path(__file__).with_name("site_script.py")
 sys.path.insert(0, str(ROOT / "deploy"))
 
 import serve  # noqa: E402
+
+from tests.tools import missing_tool  # noqa: E402
 
 
 def free_port():
@@ -28,10 +28,7 @@ def free_port():
 
 def need_varnish():
     if serve.find_varnishd() is None:
-        message = "The edge-cache tests need Varnish (apt-get install varnish)."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_tool("The edge-cache tests need Varnish (apt-get install varnish).")
 
 
 @dataclass

@@ -3,7 +3,6 @@ a guide published through one process is found by the next search in another, an
 catalogue is built once, not once per process."""
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -11,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.tools import need_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("worker_script.py")
@@ -26,12 +27,7 @@ def free_port():
 
 @pytest.fixture(scope="module")
 def redis_url(tmp_path_factory):
-    server = shutil.which("redis-server")
-    if server is None:
-        message = "This test needs Redis (apt-get install redis-server)."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    server = need_tool("redis-server", "redis-server")
     port = free_port()
     process = subprocess.Popen(  # noqa: S603
         [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
