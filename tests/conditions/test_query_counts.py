@@ -20,7 +20,7 @@ from tests.factories import (
     study,
 )
 
-GUIDE_QUERIES = 13  # +1: the approved reader comments (comments/), in one query
+GUIDE_QUERIES = 12
 INDEX_QUERIES = 10
 HOME_QUERIES = 12
 
