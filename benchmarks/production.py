@@ -5,12 +5,16 @@
 Builds a fresh SQLite database with the demo, starts the production stack of
 `make serve` (Varnish in front of gunicorn, two sync workers), a one-file Django app
 under the same gunicorn settings, and nginx serving a saved copy of the guide. Then,
-with wrk (one connection per request, alternating targets, median of 3 rounds):
+with wrk (one connection per request, asking for gzip as every browser does,
+alternating targets, median of 3 rounds):
 
 - the guide, the A–Z and the home page through the edge cache;
 - the same rendered by gunicorn, bypassing the cache;
 - the one-file Django app (the ceiling for any Django page here);
-- nginx serving the guide's HTML as a file (the ceiling for any page here).
+- nginx serving the guide's HTML as a file (the ceiling for any page here), compressed
+  beforehand at Varnish's level, so both send the same bytes;
+- the guide through the edge cache to a client that does not ask for gzip, for which
+  Varnish uncompresses its copy.
 
 Also: SQL queries per page, peak memory of a gunicorn worker, and the time from
 publishing a change to an anonymous visitor seeing it through the cache. Writes the
@@ -19,6 +23,7 @@ packages; installed when missing and run as root).
 """
 
 import argparse
+import gzip
 import os
 import re
 import shutil
@@ -41,6 +46,10 @@ from benchmarks.report import write_section  # noqa: E402
 
 PAGES = [("guide", "/en/conditions/dystonia/"), ("A–Z", "/en/conditions/"), ("home", "/en/")]
 WORKERS = 2
+# What Chromium and Firefox send; Varnish keeps a page compressed and sends it so.
+BROWSER_ENCODING = "gzip, deflate, br"
+# Varnish's default gzip_level.
+VARNISH_GZIP_LEVEL = 6
 
 
 def say(message):
@@ -52,7 +61,7 @@ def fetch(url):
         return response.read().decode()
 
 
-def wrk(url, seconds, connections):
+def wrk(url, seconds, connections, encoding=BROWSER_ENCODING):
     """req/s, p50 ms, p99 ms; every request on a new connection."""
     output = subprocess.run(  # noqa: S603
         [  # noqa: S607
@@ -63,6 +72,7 @@ def wrk(url, seconds, connections):
             "--latency",
             "-H",
             "Connection: close",
+            *(["-H", f"Accept-Encoding: {encoding}"] if encoding else []),
             url,
         ],
         capture_output=True,
@@ -116,6 +126,7 @@ events {{ worker_connections 1024; }}
 http {{
     access_log off;
     types {{ text/html html; }}
+    gzip_static on;
     server {{
         listen 127.0.0.1:{port};
         root {directory}/site;
@@ -184,6 +195,7 @@ def publish_to_visible(stack, env, times=5):
     path = PAGES[0][1]
     results = []
     try:
+        publisher.stdout.readline()  # "ready": Django is set up.
         for _ in range(times):
             fetch(stack.url + path)
             summary = f"Reviewed again {uuid.uuid4().hex}."
@@ -230,20 +242,36 @@ def main():
         # nginx's workers run as an unprivileged user: they must be able to read the file.
         tmp.chmod(0o755)
         (tmp / "site").mkdir(mode=0o755)
-        (tmp / "site" / "guide.html").write_text(fetch(stack.backend_url + PAGES[0][1]))
+        html = fetch(stack.backend_url + PAGES[0][1]).encode()
+        (tmp / "site" / "guide.html").write_bytes(html)
+        (tmp / "site" / "guide.html.gz").write_bytes(gzip.compress(html, VARNISH_GZIP_LEVEL))
+        for path in (tmp / "site").iterdir():
+            path.chmod(0o644)
         processes.append(start_nginx(port + 3, tmp))
         targets = [
-            *((f"{name} through the edge cache", stack.url + path) for name, path in PAGES),
-            *((f"{name} rendered by gunicorn", stack.backend_url + path) for name, path in PAGES),
-            ("one-file Django app", f"http://127.0.0.1:{port + 2}/"),
-            ("nginx serving the guide's HTML file", f"http://127.0.0.1:{port + 3}/guide.html"),
+            *(
+                (f"{name} through the edge cache", stack.url + path, BROWSER_ENCODING)
+                for name, path in PAGES
+            ),
+            *(
+                (f"{name} rendered by gunicorn", stack.backend_url + path, BROWSER_ENCODING)
+                for name, path in PAGES
+            ),
+            ("one-file Django app", f"http://127.0.0.1:{port + 2}/", BROWSER_ENCODING),
+            (
+                "nginx serving the guide's HTML file",
+                f"http://127.0.0.1:{port + 3}/guide.html",
+                BROWSER_ENCODING,
+            ),
+            ("guide through the edge cache, client without gzip", stack.url + PAGES[0][1], None),
         ]
-        for _name, url in targets:  # warm up: fill the cache, build per-process state
-            wrk(url, 1, 2)
-        runs = {name: [] for name, _url in targets}
+        load_before = os.getloadavg()
+        for _name, url, encoding in targets:  # warm up: fill the cache, build per-process state
+            wrk(url, 1, 2, encoding)
+        runs = {name: [] for name, _url, _encoding in targets}
         for round_ in range(args.rounds):
-            for name, url in targets:
-                runs[name].append(wrk(url, args.seconds, args.connections))
+            for name, url, encoding in targets:
+                runs[name].append(wrk(url, args.seconds, args.connections, encoding))
             say(f"round {round_ + 1} of {args.rounds} done")
         peak, current = worker_memory(stack.processes[0].pid)
         visible, slowest = publish_to_visible(stack, env)
@@ -286,9 +314,13 @@ def main():
             f"{os.cpu_count()}-CPU machine, shared with other work: the demo database (SQLite), "
             f"the stack of `make serve` (Varnish, gunicorn with {WORKERS} sync workers, "
             "production settings), a one-file Django app under the same gunicorn settings, "
-            f"and nginx serving the guide saved as a file. wrk, {args.connections} "
-            f"connections, a new connection per request (`Connection: close`), "
-            f"{args.seconds} s per target, targets alternating, median of {args.rounds} rounds.",
+            f"and nginx serving the guide saved as a file (and compressed: `gzip_static`). wrk, "
+            f"{args.connections} connections, a new connection per request "
+            f"(`Connection: close`), `Accept-Encoding: {BROWSER_ENCODING}` as browsers send "
+            "unless the row says otherwise, "
+            f"{args.seconds} s per target, targets alternating, median of {args.rounds} rounds. "
+            "Load average (1 min) before the rounds: "
+            f"{load_before[0]:.2f}.",
             "",
             "| target | req/s | p50 ms | p99 ms | of nginx | of the one-file app |",
             "| --- | ---: | ---: | ---: | ---: | ---: |",

@@ -1,6 +1,7 @@
 """A long-lived process that publishes on request, for the publish-to-visible figure.
 
-Reads "<slug> <summary…>" lines; publishes the guide with that summary; answers "ok".
+Says "ready" once Django is set up (so starting Python is not timed), then reads
+"<slug> <summary…>" lines, publishes the guide with that summary and answers "ok".
 """
 
 import sys
@@ -15,6 +16,7 @@ def main():
     django.setup()
     from conditions.models import ConditionPage
 
+    print("ready", flush=True)  # noqa: T201
     for line in sys.stdin:
         slug, summary = line.strip().split(" ", 1)
         guide = ConditionPage.objects.get(slug=slug, locale__language_code="en")
