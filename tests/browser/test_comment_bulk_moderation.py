@@ -7,7 +7,7 @@ from . import test_review_workflow
 from .test_review_workflow import log_in
 
 pytestmark = pytest.mark.browser
-people = test_review_workflow.people  # Edith the editor and Rita the reviewer.
+people = test_review_workflow.people  # Edith the editor, Rita the reviewer, Simone the manager.
 
 
 def test_a_moderator_approves_two_comments_at_once(page, browser, live_site, people):

@@ -9,18 +9,23 @@ from . import test_review_workflow
 from .test_review_workflow import log_in
 
 pytestmark = pytest.mark.browser
-people = test_review_workflow.people  # Edith the editor and Rita the reviewer.
+people = test_review_workflow.people  # Edith the editor, Rita the reviewer, Simone the manager.
 HOSTILE = "<script>alert('x')</script> Thank you, this helped me understand it."
+
+
+def send_comment(visitor, name, text):
+    """Fill in and send the comment form of the guide the visitor is reading."""
+    form = visitor.locator("form.comment-form")
+    form.get_by_label("Name").fill(name)
+    form.get_by_label("Email").fill("reader@example.org")
+    form.get_by_label("Comment").fill(text)
+    form.get_by_role("button", name="Send comment").click()
 
 
 def test_a_comment_shows_only_after_a_moderator_approves_it(page, browser, live_site, people):
     visitor = browser.new_context().new_page()
     visitor.goto(live_site.url("/en/conditions/dystonia/"))
-    form = visitor.locator("form.comment-form")
-    form.get_by_label("Name").fill("Sam Reader")
-    form.get_by_label("Email").fill("sam@example.org")
-    form.get_by_label("Comment").fill(HOSTILE)
-    form.get_by_role("button", name="Send comment").click()
+    send_comment(visitor, "Sam Reader", HOSTILE)
     status = visitor.locator("#comment-status")
     expect(status).to_contain_text(
         "Thank you: your comment will appear once a moderator has approved it."

@@ -15,7 +15,7 @@ from . import test_review_workflow
 from .test_review_workflow import log_in
 
 pytestmark = pytest.mark.browser
-people = test_review_workflow.people  # Edith the editor and Rita the reviewer.
+people = test_review_workflow.people  # Edith the editor, Rita the reviewer, Simone the manager.
 CURE_COMMENT = "Remove the claim of a cure: no study shows it."
 
 

@@ -25,6 +25,7 @@ def people(live_site):
     for username, first, last, group in [
         ("edith", "Edith", "Editor", "Editors"),
         ("rita", "Rita", "Okafor", "Medical reviewers"),
+        ("simone", "Simone", "Manager", "Site managers"),
     ]:
         user = User.objects.create_user(
             username, f"{username}@example.com", PASSWORD, first_name=first, last_name=last

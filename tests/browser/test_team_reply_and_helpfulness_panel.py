@@ -2,34 +2,20 @@
 figures in its editor. In Chromium, then as an anonymous visitor."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from . import test_review_workflow
-from .test_review_workflow import PASSWORD, log_in
+from .test_comment_moderation import send_comment
+from .test_review_workflow import log_in
 
 pytestmark = pytest.mark.browser
-people = test_review_workflow.people  # Edith the editor and Rita the reviewer.
+people = test_review_workflow.people  # Edith the editor, Rita the reviewer, Simone the manager.
 
 
-@pytest.fixture
-def site_manager(live_site):
-    user = get_user_model().objects.create_user(
-        "simone", "simone@example.com", PASSWORD, first_name="Simone", last_name="Manager"
-    )
-    user.groups.add(Group.objects.get(name="Site managers"))
-    return user
-
-
-def test_the_teams_reply_shows_under_the_readers_comment(page, browser, live_site, site_manager):
+def test_the_teams_reply_shows_under_the_readers_comment(page, browser, live_site, people):
     visitor = browser.new_context().new_page()
     visitor.goto(live_site.url("/en/conditions/dystonia/"))
-    form = visitor.locator("form.comment-form")
-    form.get_by_label("Name").fill("Sam Reader")
-    form.get_by_label("Email").fill("sam@example.org")
-    form.get_by_label("Comment").fill("Does the spasm come back when a dose wears off?")
-    form.get_by_role("button", name="Send comment").click()
+    send_comment(visitor, "Sam Reader", "Does the spasm come back when a dose wears off?")
     expect(visitor.locator("#comment-status")).to_contain_text("once a moderator has approved")
 
     log_in(page, live_site, "simone")
