@@ -119,6 +119,10 @@ def browser(django_db_setup):
 
 @pytest.fixture
 def page(browser, request):
+    if "transactional_db" in request.fixturenames:
+        # The database first, so that it is emptied after this page has closed: an editor's
+        # page left open (autosave, live preview) would otherwise write during the flush.
+        request.getfixturevalue("transactional_db")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(10_000)
