@@ -14,6 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.core.management.commands import flush
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 
@@ -56,11 +57,14 @@ class _OneRequestAtATimeServer(ThreadedWSGIServer):
             super()._close_connections()
 
 
-def _one_at_a_time(application):
-    lock = threading.Lock()
+# Held by each request the live server answers on the shared in-memory connection, and by
+# the flush that empties the database after a test, so neither runs inside the other.
+_SHARED_CONNECTION = threading.Lock()
 
+
+def _one_at_a_time(application):
     def serialized(environ, start_response):
-        with lock:
+        with _SHARED_CONNECTION:
             result = application(environ, start_response)
             try:
                 # Read the body and close the response (Django's request_finished) while
@@ -76,6 +80,20 @@ def _one_at_a_time(application):
 # Fails loudly if Django changes how the live server is built.
 assert LiveServerThread.server_class is ThreadedWSGIServer, LiveServerThread.server_class
 LiveServerThread.server_class = _OneRequestAtATimeServer
+
+# A browser may still send a request as its test ends (an editor's page sends one as it
+# closes). The flush that empties the database between tests waits for that request
+# and keeps the next out: on the shared connection the two would interleave, and the
+# flush failed on a foreign key.
+_flush = flush.Command.handle
+
+
+def _flush_between_requests(self, **options):
+    with _SHARED_CONNECTION:
+        return _flush(self, **options)
+
+
+flush.Command.handle = _flush_between_requests
 
 
 # One Playwright per test run: a second sync_playwright() inside the first one's event
