@@ -4,6 +4,7 @@ Also saves the screenshots docs/editors-guide.md uses (docs/images/).
 """
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,15 @@ def log_in(page, live_site, username):
     page.wait_for_url(live_site.url("/admin/"))
 
 
+def type_rich_text(page, nth, text):
+    """Type into the page's nth rich-text editor, as an editor does, and wait until the form
+    holds the text: Draftail stores what was typed a quarter second after the last key."""
+    page.locator(".public-DraftEditor-content").nth(nth).click()
+    page.keyboard.type(text)
+    stored = page.locator("input:has(+ .Draftail-Editor__wrapper)").nth(nth)
+    expect(stored).to_have_value(re.compile(re.escape(text)))
+
+
 def add_block(page, label):
     page.locator("[data-streamfield-list-container] + button, .c-sf-add-button").last.click()
     page.get_by_role("option", name=label).click()
@@ -62,11 +72,9 @@ def test_editor_submits_reviewer_approves_public_sees(page, browser, live_site, 
     page.fill("#id_summary", "An urge to move the legs, usually in the evening.")
 
     # A new guide opens with its Overview section, empty.
-    page.locator(".public-DraftEditor-content").first.click()
-    page.keyboard.type("Restless legs syndrome causes an urge to move your legs.")
+    type_rich_text(page, 0, "Restless legs syndrome causes an urge to move your legs.")
     add_block(page, "Cannabis evidence")
-    page.locator(".public-DraftEditor-content").nth(1).click()
-    page.keyboard.type("There is not enough good research to know if cannabis helps.")
+    type_rich_text(page, 1, "There is not enough good research to know if cannabis helps.")
     page.fill("#id_next_review_due", "2029-06-01")
     screenshot_for_docs(page, "01-writing-a-guide")
 
